@@ -1,0 +1,18 @@
+package io.storefront.command;
+
+import java.time.Duration;
+
+/** A command repeated before it may be repeated, such as a resent code. Answered with 429 and Retry-After. */
+public class TooSoon extends RuntimeException {
+
+    private final Duration retryAfter;
+
+    public TooSoon(String reason, Duration retryAfter) {
+        super(reason, null, false, false);
+        this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

@@ -1,0 +1,170 @@
+package io.storefront.command.user;
+
+import io.storefront.api.user.ConfirmVerification;
+import io.storefront.api.user.ContactVerified;
+import io.storefront.api.user.RegisterUser;
+import io.storefront.api.user.RequestVerification;
+import io.storefront.api.user.UpdateUserProfile;
+import io.storefront.api.user.UserProfileUpdated;
+import io.storefront.api.user.UserRegistered;
+import io.storefront.api.user.VerificationChannel;
+import io.storefront.api.user.VerificationCodeRejected;
+import io.storefront.api.user.VerificationRequested;
+import io.storefront.command.BusinessRuleViolation;
+import io.storefront.command.TooSoon;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A customer's account: who they are and which of their contacts they have proven to own. */
+@Aggregate
+class User {
+
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
+    static final Duration RESEND_INTERVAL = Duration.ofMinutes(1);
+    static final int MAX_FAILED_ATTEMPTS = 5;
+
+    @AggregateIdentifier
+    private String userId;
+    private String email;
+    private String name;
+    private String phone;
+    private final Map<VerificationChannel, PendingVerification> pending = new EnumMap<>(VerificationChannel.class);
+    private final Set<VerificationChannel> verified = EnumSet.noneOf(VerificationChannel.class);
+
+    private record PendingVerification(Instant requestedAt, Instant expiresAt, int failedAttempts) {
+
+        PendingVerification failedOnce() {
+            return new PendingVerification(requestedAt, expiresAt, failedAttempts + 1);
+        }
+    }
+
+    User() {
+    }
+
+    @CommandHandler
+    User(RegisterUser command, EmailRegistry emails, Clock clock) {
+        String email = normalized(command.email());
+        emails.claim(email, command.userId());
+        apply(new UserRegistered(command.userId(), command.name().strip(), email, command.phone(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(UpdateUserProfile command) {
+        String newName = command.name().strip();
+        if (newName.equals(name) && Objects.equals(command.phone(), phone)) {
+            return;
+        }
+        apply(new UserProfileUpdated(userId, newName, command.phone()));
+    }
+
+    @CommandHandler
+    void handle(RequestVerification command, VerificationCodes codes, Clock clock) {
+        VerificationChannel channel = command.channel();
+        String destination = destinationFor(channel);
+        if (verified.contains(channel)) {
+            throw new BusinessRuleViolation("The " + label(channel) + " is verified already");
+        }
+        Instant now = clock.instant();
+        PendingVerification last = pending.get(channel);
+        if (last != null && now.isBefore(last.requestedAt().plus(RESEND_INTERVAL))) {
+            throw new TooSoon("A code was sent less than a minute ago",
+                    Duration.between(now, last.requestedAt().plus(RESEND_INTERVAL)));
+        }
+        apply(new VerificationRequested(userId, channel, now, now.plus(CODE_LIFETIME)));
+        codes.issue(userId, channel, destination);
+    }
+
+    /** Answers whether the code was right; a wrong code is recorded, so that attempts are counted. */
+    @CommandHandler
+    boolean handle(ConfirmVerification command, VerificationCodes codes, Clock clock) {
+        VerificationChannel channel = command.channel();
+        if (verified.contains(channel)) {
+            return true;
+        }
+        PendingVerification verification = pending.get(channel);
+        if (verification == null) {
+            throw new BusinessRuleViolation("No code was sent to the " + label(channel));
+        }
+        if (verification.failedAttempts() >= MAX_FAILED_ATTEMPTS) {
+            throw new BusinessRuleViolation("Too many wrong codes; request a new one");
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(verification.expiresAt())) {
+            throw new BusinessRuleViolation("The code has expired; request a new one");
+        }
+        if (!codes.matches(userId, channel, command.code())) {
+            apply(new VerificationCodeRejected(userId, channel, verification.failedAttempts() + 1));
+            return false;
+        }
+        apply(new ContactVerified(userId, channel, now));
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(UserRegistered event) {
+        userId = event.userId();
+        name = event.name();
+        email = event.email();
+        phone = event.phone();
+    }
+
+    @EventSourcingHandler
+    void on(UserProfileUpdated event) {
+        name = event.name();
+        if (!Objects.equals(event.phone(), phone)) {
+            verified.remove(VerificationChannel.PHONE);
+            pending.remove(VerificationChannel.PHONE);
+        }
+        phone = event.phone();
+    }
+
+    @EventSourcingHandler
+    void on(VerificationRequested event) {
+        pending.put(event.channel(), new PendingVerification(event.requestedAt(), event.expiresAt(), 0));
+    }
+
+    @EventSourcingHandler
+    void on(VerificationCodeRejected event) {
+        pending.computeIfPresent(event.channel(), (channel, verification) -> verification.failedOnce());
+    }
+
+    @EventSourcingHandler
+    void on(ContactVerified event) {
+        pending.remove(event.channel());
+        verified.add(event.channel());
+    }
+
+    private String destinationFor(VerificationChannel channel) {
+        return switch (channel) {
+            case EMAIL -> email;
+            case PHONE -> {
+                if (phone == null) {
+                    throw new BusinessRuleViolation("There is no phone number to verify");
+                }
+                yield phone;
+            }
+        };
+    }
+
+    private static String label(VerificationChannel channel) {
+        return channel == VerificationChannel.EMAIL ? "email address" : "phone number";
+    }
+
+    static String normalized(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

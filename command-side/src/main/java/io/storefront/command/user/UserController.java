@@ -1,0 +1,72 @@
+package io.storefront.command.user;
+
+import io.storefront.api.user.ConfirmVerification;
+import io.storefront.api.user.RegisterUser;
+import io.storefront.api.user.RequestVerification;
+import io.storefront.api.user.UpdateUserProfile;
+import io.storefront.api.user.VerificationChannel;
+import io.storefront.command.BusinessRuleViolation;
+import io.storefront.command.web.Created;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/users")
+class UserController {
+
+    record Registration(String name, String email, String phone) {
+    }
+
+    record Profile(String name, String phone) {
+    }
+
+    record VerificationRequest(VerificationChannel channel) {
+    }
+
+    record Confirmation(VerificationChannel channel, String code) {
+    }
+
+    private final CommandGateway commands;
+
+    UserController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<Created> register(@RequestBody Registration body) {
+        String userId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RegisterUser(userId, body.name(), body.email(), body.phone()));
+        return Created.at(userId);
+    }
+
+    @PutMapping("/{userId}/profile")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void updateProfile(@PathVariable String userId, @RequestBody Profile body) {
+        commands.sendAndWait(new UpdateUserProfile(userId, body.name(), body.phone()));
+    }
+
+    @PostMapping("/{userId}/verifications")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void requestVerification(@PathVariable String userId, @RequestBody VerificationRequest body) {
+        commands.sendAndWait(new RequestVerification(userId, body.channel()));
+    }
+
+    @PostMapping("/{userId}/verifications/confirmation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void confirmVerification(@PathVariable String userId, @RequestBody Confirmation body) {
+        boolean verified = commands.sendAndWait(new ConfirmVerification(userId, body.channel(), body.code()));
+        if (!verified) {
+            throw new BusinessRuleViolation("The code is not right");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.storefront.command.web;
+
+import io.storefront.command.BusinessRuleViolation;
+import io.storefront.command.Conflict;
+import io.storefront.command.TooSoon;
+import jakarta.validation.ConstraintViolation;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every refusal into an RFC 9457 problem: a stable {@code type}, a title, the reason, and for
+ * malformed input the list of bad fields. Nothing of the server's internals reaches the client.
+ */
+@RestControllerAdvice
+class ProblemDetails extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
+
+    record FieldError(String field, String message) {
+    }
+
+    @ExceptionHandler(JSR303ViolationException.class)
+    ProblemDetail invalidCommand(JSR303ViolationException e) {
+        return invalid(e.getViolations().stream()
+                .map(ProblemDetails::fieldError)
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        return invalid(List.of(new FieldError(e.getName(), "has the wrong format")));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "Nothing exists with id " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict e) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class,
+            AggregateStreamCreationException.class})
+    ProblemDetail concurrentModification(RuntimeException e) {
+        log.info("Refused a concurrent modification: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+                "Somebody else changed this first; read it again and retry");
+    }
+
+    @ExceptionHandler(BusinessRuleViolation.class)
+    ProblemDetail refused(BusinessRuleViolation e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "business-rule", "Refused", e.getMessage());
+    }
+
+    @ExceptionHandler(TooSoon.class)
+    ResponseEntity<ProblemDetail> tooSoon(TooSoon e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-soon", "Too many requests", e.getMessage()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "The request body is not valid JSON of the expected shape");
+        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            problem.setProperty("errors", List.of(new FieldError(path(databind), "has the wrong type or format")));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                errors.stream().map(error -> error.field() + " " + error.message())
+                        .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static FieldError fieldError(ConstraintViolation<?> violation) {
+        return new FieldError(violation.getPropertyPath().toString(), violation.getMessage());
+    }
+
+    private static String path(DatabindException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null
+                        ? reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:storefront:problem:" + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,190 @@
+package io.storefront.command.user;
+
+import io.storefront.api.user.VerificationChannel;
+import io.storefront.command.CommandSideTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@CommandSideTest
+class UserApiTest {
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    DemoOutbox outbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_registered_user_gets_an_id_and_a_location_and_an_event_in_the_store() {
+        String email = uniqueEmail();
+        var created = http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Siti Rahma", "email", email, "phone", "+6281234567890"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().value("Location", location -> assertThat(location).matches(".*/api/users/[0-9a-f-]{36}"))
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        String userId = (String) created.get("id");
+        assertThat(jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(userId).query(String.class).list())
+                .containsExactly("io.storefront.api.user.UserRegistered");
+    }
+
+    @Test
+    void malformed_registration_is_a_400_problem_naming_every_bad_field_and_writes_nothing() {
+        long eventsBefore = eventCount();
+        http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "", "email", "not-an-email", "phone", "0812"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:storefront:problem:invalid-input")
+                .jsonPath("$.errors[*].field").value(fields -> assertThat(fields).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .containsExactly("email", "name", "phone"))
+                .jsonPath("$.trace").doesNotExist();
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_a_400_problem() {
+        http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": ")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:storefront:problem:malformed-request");
+    }
+
+    @Test
+    void an_email_registered_already_is_a_409_whatever_its_case() {
+        String email = uniqueEmail();
+        register(email).expectStatus().isCreated();
+        register(email.toUpperCase())
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("The email address is registered already");
+    }
+
+    @Test
+    void of_twenty_concurrent_registrations_of_one_email_exactly_one_succeeds() throws Exception {
+        String email = uniqueEmail();
+        List<Callable<Integer>> attempts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            attempts.add(() -> register(email).returnResult().getStatus().value());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+            for (Future<Integer> status : pool.invokeAll(attempts)) {
+                statuses.add(status.get());
+            }
+        }
+        assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM user_email WHERE email = ?").param(email).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void updating_an_unknown_user_is_a_404_problem() {
+        http.put().uri("/api/users/{id}/profile", UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Nobody"))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:storefront:problem:not-found");
+    }
+
+    @Test
+    void an_email_is_verified_with_the_code_that_was_sent_and_a_wrong_code_is_a_422() {
+        String email = uniqueEmail();
+        String userId = idOf(register(email));
+
+        http.post().uri("/api/users/{id}/verifications", userId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("channel", "EMAIL"))
+                .exchange().expectStatus().isAccepted();
+        String code = outbox.messages(email).getFirst().text().replaceAll("\\D", "");
+        String wrong = code.equals("000000") ? "111111" : "000000";
+
+        confirm(userId, wrong).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.detail").isEqualTo("The code is not right");
+        confirm(userId, code).expectStatus().isNoContent();
+        assertThat(jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
+                .param(userId).query(String.class).list())
+                .containsExactly("io.storefront.api.user.UserRegistered", "io.storefront.api.user.VerificationRequested",
+                        "io.storefront.api.user.VerificationCodeRejected", "io.storefront.api.user.ContactVerified");
+    }
+
+    @Test
+    void a_code_is_resent_at_most_once_a_minute() {
+        String email = uniqueEmail();
+        String userId = idOf(register(email));
+        requestEmailCode(userId).expectStatus().isAccepted();
+        requestEmailCode(userId).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().exists("Retry-After");
+        assertThat(outbox.messages(email)).hasSize(1);
+    }
+
+    @Test
+    void no_code_or_hash_of_it_is_stored_in_an_event() {
+        String email = uniqueEmail();
+        String userId = idOf(register(email));
+        requestEmailCode(userId).expectStatus().isAccepted();
+        String code = outbox.messages(email).getFirst().text().replaceAll("\\D", "");
+        String hash = jdbc.sql("SELECT code_hash FROM user_verification_code WHERE user_id = ?").param(userId)
+                .query(String.class).single();
+
+        List<String> events = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(userId).query(String.class).list();
+        assertThat(String.join("\n", events)).doesNotContain(code).doesNotContain(hash);
+        assertThat(hash).doesNotContain(code);
+    }
+
+    private RestTestClient.ResponseSpec register(String email) {
+        return http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Budi Santoso", "email", email))
+                .exchange();
+    }
+
+    private RestTestClient.ResponseSpec requestEmailCode(String userId) {
+        return http.post().uri("/api/users/{id}/verifications", userId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("channel", VerificationChannel.EMAIL))
+                .exchange();
+    }
+
+    private RestTestClient.ResponseSpec confirm(String userId, String code) {
+        return http.post().uri("/api/users/{id}/verifications/confirmation", userId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("channel", "EMAIL", "code", code))
+                .exchange();
+    }
+
+    private static String idOf(RestTestClient.ResponseSpec created) {
+        return (String) created.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private static String uniqueEmail() {
+        return "customer-" + UUID.randomUUID() + "@example.com";
+    }
+}

@@ -1,0 +1,56 @@
+package io.storefront.api.shared;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount of money in an ISO-4217 currency. Never a double: amounts are exact decimals and two
+ * amounts only add up when their currencies match.
+ */
+public record Money(
+        @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal amount,
+        @NotNull Currency currency) {
+
+    public static Money of(String amount, String currencyCode) {
+        return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    public Money times(int factor) {
+        return new Money(amount.multiply(BigDecimal.valueOf(factor)), currency);
+    }
+
+    public boolean sameCurrencyAs(Money other) {
+        return currency.equals(other.currency);
+    }
+
+    /** Equal amounts compare equal whatever their scale: 10.0 EUR is 10.00 EUR. */
+    public boolean isSameAs(Money other) {
+        return sameCurrencyAs(other) && amount.compareTo(other.amount) == 0;
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!sameCurrencyAs(Objects.requireNonNull(other))) {
+            throw new IllegalArgumentException(
+                    "cannot combine " + currency + " with " + other.currency);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency.getCurrencyCode();
+    }
+}

@@ -1,0 +1,4 @@
+package io.storefront.api.user;
+
+public record VerificationCodeRejected(String userId, VerificationChannel channel, int failedAttempts) {
+}
