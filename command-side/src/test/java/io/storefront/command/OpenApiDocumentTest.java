@@ -1,0 +1,47 @@
+package io.storefront.command;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The served OpenAPI document lists exactly the endpoints the command side answers. */
+@CommandSideTest
+class OpenApiDocumentTest {
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_api_endpoint_is_documented_and_every_documented_operation_exists() {
+        Map<String, Object> document = http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        Set<String> documented = new TreeSet<>();
+        ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, operations) ->
+                operations.keySet().forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+
+        Set<String> served = new TreeSet<>();
+        handlerMapping.getHandlerMethods().keySet().forEach(mapping ->
+                mapping.getPatternValues().stream()
+                        .filter(path -> path.startsWith("/api/"))
+                        .forEach(path -> mapping.getMethodsCondition().getMethods()
+                                .forEach(method -> served.add(method.name() + " " + path))));
+
+        assertThat(served).isNotEmpty();
+        assertThat(documented).isEqualTo(served);
+    }
+}
