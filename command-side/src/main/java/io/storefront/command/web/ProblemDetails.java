@@ -55,6 +55,11 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError(e.getName(), "has the wrong format")));
     }
 
+    @ExceptionHandler(ExpectedVersion.Malformed.class)
+    ProblemDetail badVersion(ExpectedVersion.Malformed e) {
+        return invalid(List.of(new FieldError(ExpectedVersion.HEADER, e.getMessage())));
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",

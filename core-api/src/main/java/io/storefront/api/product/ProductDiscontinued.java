@@ -1,0 +1,4 @@
+package io.storefront.api.product;
+
+public record ProductDiscontinued(String productId) {
+}

@@ -1,0 +1,4 @@
+package io.storefront.api.product;
+
+public record StockCommitted(String productId, String orderId, int quantity) {
+}

@@ -1,0 +1,4 @@
+package io.storefront.api.product;
+
+public record StockReceived(String productId, int quantity, int availableAfter) {
+}

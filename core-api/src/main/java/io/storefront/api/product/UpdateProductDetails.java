@@ -1,0 +1,15 @@
+package io.storefront.api.product;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** Changes how a product is described. With an expected version, refused if somebody changed it since. */
+public record UpdateProductDetails(
+        @TargetAggregateIdentifier @NotBlank String productId,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 4000) String description,
+        @NotBlank @Size(max = 100) String category,
+        @TargetAggregateVersion Long expectedVersion) {
+}
