@@ -127,14 +127,16 @@ class Product {
         return true;
     }
 
-    /** Releasing what is not (or no longer) reserved changes nothing: compensation may arrive twice. */
+    /**
+     * Gives reserved units back, and sold ones too: an order cancelled after payment has not shipped,
+     * so its units are still on the shelf. Releasing what is not (or no longer) held changes nothing:
+     * compensation may arrive twice.
+     */
     @CommandHandler
     void handle(ReleaseStock command) {
         Reservation reservation = reservations.get(command.orderId());
-        if (reservation == null || reservation.state() != ReservationState.RESERVED) {
-            if (reservation != null && reservation.state() == ReservationState.COMMITTED) {
-                throw new BusinessRuleViolation("The units of this order are sold and cannot be released");
-            }
+        if (reservation == null
+                || (reservation.state() != ReservationState.RESERVED && reservation.state() != ReservationState.COMMITTED)) {
             return;
         }
         apply(new StockReleased(productId, command.orderId(), reservation.quantity(),

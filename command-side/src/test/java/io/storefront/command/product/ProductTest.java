@@ -190,12 +190,11 @@ class ProductTest {
     }
 
     @Test
-    void sold_units_cannot_be_released() {
+    void sold_units_of_a_cancelled_order_go_back_on_the_shelf() {
         fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3),
                         new StockCommitted(PRODUCT, "order-1", 2))
                 .when(new ReleaseStock(PRODUCT, "order-1"))
-                .expectException(BusinessRuleViolation.class)
-                .expectNoEvents();
+                .expectEvents(new StockReleased(PRODUCT, "order-1", 2, 5));
     }
 
     @Test

@@ -1,0 +1,272 @@
+package io.storefront.command.order;
+
+import io.storefront.api.order.CancelOrder;
+import io.storefront.api.order.MarkOrderDelivered;
+import io.storefront.api.order.MarkOrderPaid;
+import io.storefront.api.order.MarkOrderShipped;
+import io.storefront.api.order.OrderCancelled;
+import io.storefront.api.order.OrderDelivered;
+import io.storefront.api.order.OrderLine;
+import io.storefront.api.order.OrderLineReserved;
+import io.storefront.api.order.OrderPaid;
+import io.storefront.api.order.OrderPlaced;
+import io.storefront.api.order.OrderReadyForPayment;
+import io.storefront.api.order.OrderRejected;
+import io.storefront.api.order.OrderShipped;
+import io.storefront.api.order.PlaceOrder;
+import io.storefront.api.order.RecordLineReservation;
+import io.storefront.api.order.RejectOrder;
+import io.storefront.api.shared.Address;
+import io.storefront.api.shared.Money;
+import io.storefront.command.BusinessRuleViolation;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static io.storefront.api.order.CancellationReason.CUSTOMER;
+import static io.storefront.api.order.CancellationReason.PAYMENT_DECLINED;
+import static io.storefront.api.order.CancellationReason.PAYMENT_TIMEOUT;
+
+class OrderTest {
+
+    private static final String ORDER = "order-1";
+    private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+    private static final Address ADDRESS =
+            new Address("Siti Rahma", "Jl. Sudirman 1", null, "Jakarta", "DKI Jakarta", "10220", "ID");
+    private static final OrderLine COFFEE = new OrderLine("coffee", 2, Money.of("85000", "IDR"));
+    private static final OrderLine BATIK = new OrderLine("batik", 1, Money.of("149000", "IDR"));
+
+    private FixtureConfiguration<Order> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static OrderPlaced placed() {
+        return new OrderPlaced(ORDER, "customer-1", List.of(COFFEE, BATIK), ADDRESS, Money.of("319000", "IDR"),
+                NOW.minusSeconds(60));
+    }
+
+    private static Object[] awaitingPayment() {
+        return new Object[]{placed(), new OrderLineReserved(ORDER, "coffee"), new OrderLineReserved(ORDER, "batik"),
+                new OrderReadyForPayment(ORDER, "customer-1", Money.of("319000", "IDR"))};
+    }
+
+    private static Object[] paid() {
+        return append(awaitingPayment(), new OrderPaid(ORDER, "payment-1", NOW.minusSeconds(30)));
+    }
+
+    private static Object[] shipped() {
+        return append(paid(), new OrderShipped(ORDER, "shipment-1", NOW.minusSeconds(20)));
+    }
+
+    private static Object[] append(Object[] events, Object event) {
+        Object[] more = java.util.Arrays.copyOf(events, events.length + 1);
+        more[events.length] = event;
+        return more;
+    }
+
+    @Test
+    void an_order_is_placed_with_its_total() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "customer-1", List.of(COFFEE, BATIK), ADDRESS))
+                .expectEvents(new OrderPlaced(ORDER, "customer-1", List.of(COFFEE, BATIK), ADDRESS,
+                        Money.of("319000", "IDR"), NOW));
+    }
+
+    @Test
+    void all_lines_are_priced_in_one_currency() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "customer-1",
+                        List.of(COFFEE, new OrderLine("batik", 1, Money.of("9.90", "USD"))), ADDRESS))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("All lines of an order must be priced in one currency");
+    }
+
+    @Test
+    void a_product_appears_in_one_line_only() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "customer-1", List.of(COFFEE, COFFEE), ADDRESS))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_reserved_line_is_recorded() {
+        fixture.given(placed())
+                .when(new RecordLineReservation(ORDER, "coffee"))
+                .expectEvents(new OrderLineReserved(ORDER, "coffee"));
+    }
+
+    @Test
+    void the_last_reserved_line_makes_the_order_ready_for_payment() {
+        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee"))
+                .when(new RecordLineReservation(ORDER, "batik"))
+                .expectEvents(new OrderLineReserved(ORDER, "batik"),
+                        new OrderReadyForPayment(ORDER, "customer-1", Money.of("319000", "IDR")));
+    }
+
+    @Test
+    void a_reservation_recorded_twice_changes_nothing() {
+        fixture.given(awaitingPayment())
+                .when(new RecordLineReservation(ORDER, "batik"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_reservation_of_a_product_not_ordered_is_refused() {
+        fixture.given(placed())
+                .when(new RecordLineReservation(ORDER, "sarong"))
+                .expectException(BusinessRuleViolation.class);
+    }
+
+    @Test
+    void a_reservation_for_a_rejected_order_is_refused() {
+        fixture.given(placed(), new OrderRejected(ORDER, "Out of stock", List.of(), NOW))
+                .when(new RecordLineReservation(ORDER, "coffee"))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot record a reservation for an order that is rejected");
+    }
+
+    @Test
+    void an_order_is_rejected_with_the_lines_to_release() {
+        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee"))
+                .when(new RejectOrder(ORDER, "Batik is out of stock"))
+                .expectEvents(new OrderRejected(ORDER, "Batik is out of stock", List.of("coffee"), NOW));
+    }
+
+    @Test
+    void rejecting_twice_changes_nothing() {
+        fixture.given(placed(), new OrderRejected(ORDER, "Out of stock", List.of(), NOW))
+                .when(new RejectOrder(ORDER, "Out of stock"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_paid_order_is_not_rejected() {
+        fixture.given(paid())
+                .when(new RejectOrder(ORDER, "Out of stock"))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot reject an order that is paid");
+    }
+
+    @Test
+    void an_order_awaiting_payment_is_paid() {
+        fixture.given(awaitingPayment())
+                .when(new MarkOrderPaid(ORDER, "payment-1"))
+                .expectEvents(new OrderPaid(ORDER, "payment-1", NOW));
+    }
+
+    @Test
+    void an_order_is_not_paid_before_its_stock_is_reserved() {
+        fixture.given(placed())
+                .when(new MarkOrderPaid(ORDER, "payment-1"))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot take a payment for an order that is placed");
+    }
+
+    @Test
+    void the_same_payment_twice_changes_nothing_but_another_payment_is_refused() {
+        fixture.given(paid())
+                .when(new MarkOrderPaid(ORDER, "payment-1"))
+                .expectNoEvents();
+        fixture.given(paid())
+                .when(new MarkOrderPaid(ORDER, "payment-2"))
+                .expectException(BusinessRuleViolation.class);
+    }
+
+    @Test
+    void a_paid_order_ships_and_is_delivered() {
+        fixture.given(paid())
+                .when(new MarkOrderShipped(ORDER, "shipment-1"))
+                .expectEvents(new OrderShipped(ORDER, "shipment-1", NOW));
+        fixture.given(shipped())
+                .when(new MarkOrderDelivered(ORDER))
+                .expectEvents(new OrderDelivered(ORDER, NOW));
+    }
+
+    @Test
+    void an_unpaid_order_does_not_ship() {
+        fixture.given(awaitingPayment())
+                .when(new MarkOrderShipped(ORDER, "shipment-1"))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot ship an order that is awaiting payment");
+    }
+
+    @Test
+    void shipping_or_delivering_twice_changes_nothing() {
+        fixture.given(shipped())
+                .when(new MarkOrderShipped(ORDER, "shipment-1"))
+                .expectNoEvents();
+        fixture.given(append(shipped(), new OrderDelivered(ORDER, NOW)))
+                .when(new MarkOrderDelivered(ORDER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_order_is_delivered_only_after_it_ships() {
+        fixture.given(paid())
+                .when(new MarkOrderDelivered(ORDER))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot deliver an order that is paid");
+    }
+
+    @Test
+    void the_customer_cancels_a_paid_order_before_it_ships_and_it_is_to_be_refunded() {
+        fixture.given(paid())
+                .when(new CancelOrder(ORDER, CUSTOMER))
+                .expectEvents(new OrderCancelled(ORDER, CUSTOMER, true, List.of("coffee", "batik"), NOW));
+    }
+
+    @Test
+    void the_customer_cannot_cancel_a_shipped_order() {
+        fixture.given(shipped())
+                .when(new CancelOrder(ORDER, CUSTOMER))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot cancel an order that is shipped");
+    }
+
+    @Test
+    void the_payment_deadline_cancels_an_order_awaiting_payment() {
+        fixture.given(awaitingPayment())
+                .when(new CancelOrder(ORDER, PAYMENT_TIMEOUT))
+                .expectEvents(new OrderCancelled(ORDER, PAYMENT_TIMEOUT, false, List.of("coffee", "batik"), NOW));
+    }
+
+    @Test
+    void a_paid_order_is_not_cancelled_for_want_of_payment() {
+        fixture.given(paid())
+                .when(new CancelOrder(ORDER, PAYMENT_TIMEOUT))
+                .expectException(BusinessRuleViolation.class);
+        fixture.given(paid())
+                .when(new CancelOrder(ORDER, PAYMENT_DECLINED))
+                .expectException(BusinessRuleViolation.class);
+    }
+
+    @Test
+    void cancelling_twice_changes_nothing() {
+        fixture.given(append(awaitingPayment(), new OrderCancelled(ORDER, PAYMENT_DECLINED, false, List.of(), NOW)))
+                .when(new CancelOrder(ORDER, CUSTOMER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_rejected_order_cannot_be_cancelled_or_paid() {
+        Object[] rejected = {placed(), new OrderRejected(ORDER, "Out of stock", List.of(), NOW)};
+        fixture.given(rejected)
+                .when(new CancelOrder(ORDER, CUSTOMER))
+                .expectException(BusinessRuleViolation.class);
+        fixture.given(rejected)
+                .when(new MarkOrderPaid(ORDER, "payment-1"))
+                .expectException(BusinessRuleViolation.class);
+    }
+}

@@ -1,0 +1,4 @@
+package io.storefront.api.order;
+
+public record OrderLineReserved(String orderId, String productId) {
+}
