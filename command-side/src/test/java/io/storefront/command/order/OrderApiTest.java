@@ -1,6 +1,7 @@
 package io.storefront.command.order;
 
 import io.storefront.command.CommandSideTest;
+import io.storefront.command.StoredEvents;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,9 @@ class OrderApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    StoredEvents stored;
+
     @Test
     void an_order_goes_from_placed_to_delivered() {
         String orderId = place(List.of(line("coffee", 2, "85000"), line("batik", 1, "149000")));
@@ -36,7 +40,7 @@ class OrderApiTest {
         post("/api/orders/{id}/shipment", Map.of("shipmentId", "shipment-1"), orderId).expectStatus().isNoContent();
         http.post().uri("/api/orders/{id}/delivery", orderId).exchange().expectStatus().isNoContent();
 
-        assertThat(eventTypes(orderId)).containsExactly("OrderPlaced", "OrderLineReserved", "OrderLineReserved",
+        assertThat(stored.types(orderId)).containsExactly("OrderPlaced", "OrderLineReserved", "OrderLineReserved",
                 "OrderReadyForPayment", "OrderPaid", "OrderShipped", "OrderDelivered");
         String placed = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
                 + "WHERE aggregate_identifier = ? AND sequence_number = 0").param(orderId).query(String.class).single();
@@ -45,7 +49,7 @@ class OrderApiTest {
 
     @Test
     void a_malformed_order_is_a_400_naming_nested_fields_and_writes_nothing() {
-        long before = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        long before = stored.count();
         http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("customerId", "customer-1",
                         "lines", List.of(line("coffee", 0, "85000")),
@@ -56,7 +60,7 @@ class OrderApiTest {
                 .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat(fields)
                         .asInstanceOf(InstanceOfAssertFactories.LIST)
                         .containsExactly("lines[0].quantity", "shippingAddress.country"));
-        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).isEqualTo(before);
+        assertThat(stored.count()).isEqualTo(before);
     }
 
     @Test
@@ -85,14 +89,14 @@ class OrderApiTest {
                 .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").isEqualTo("Cannot ship an order that is placed");
-        assertThat(eventTypes(orderId)).containsExactly("OrderPlaced");
+        assertThat(stored.types(orderId)).containsExactly("OrderPlaced");
     }
 
     @Test
     void the_customer_cancels_without_saying_why() {
         String orderId = place(List.of(line("coffee", 1, "85000")));
         http.post().uri("/api/orders/{id}/cancellation", orderId).exchange().expectStatus().isNoContent();
-        assertThat(eventTypes(orderId)).containsExactly("OrderPlaced", "OrderCancelled");
+        assertThat(stored.types(orderId)).containsExactly("OrderPlaced", "OrderCancelled");
     }
 
     @Test
@@ -127,10 +131,4 @@ class OrderApiTest {
         return http.post().uri(uri, orderId).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 
-    private List<String> eventTypes(String orderId) {
-        return jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
-                .param(orderId).query(String.class).list().stream()
-                .map(type -> type.substring(type.lastIndexOf('.') + 1))
-                .toList();
-    }
 }

@@ -1,6 +1,7 @@
 package io.storefront.command.product;
 
 import io.storefront.command.CommandSideTest;
+import io.storefront.command.StoredEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +25,9 @@ class ProductApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    StoredEvents stored;
+
     @Value("${storefront.product.snapshot-threshold}")
     int snapshotThreshold;
 
@@ -36,7 +40,7 @@ class ProductApiTest {
         http.post().uri("/api/products/{id}/reservations/{order}/commitment", productId, "order-1").exchange()
                 .expectStatus().isNoContent();
 
-        assertThat(eventTypes(productId)).containsExactly("ProductCreated", "StockReceived", "StockReserved", "StockCommitted");
+        assertThat(stored.types(productId)).containsExactly("ProductCreated", "StockReceived", "StockReserved", "StockCommitted");
     }
 
     @Test
@@ -79,7 +83,7 @@ class ProductApiTest {
         post("/api/products/{id}/reservations", Map.of("orderId", "order-1", "quantity", 2), productId)
                 .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(eventTypes(productId)).containsExactly("ProductCreated", "StockReceived", "StockReservationRejected");
+        assertThat(stored.types(productId)).containsExactly("ProductCreated", "StockReceived", "StockReservationRejected");
     }
 
     @Test
@@ -100,7 +104,7 @@ class ProductApiTest {
                 .exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:storefront:problem:concurrent-modification");
-        assertThat(eventTypes(productId)).containsExactly("ProductCreated", "ProductDetailsUpdated");
+        assertThat(stored.types(productId)).containsExactly("ProductCreated", "ProductDetailsUpdated");
     }
 
     @Test
@@ -129,7 +133,7 @@ class ProductApiTest {
         // the reservation of order-1 survived the snapshot: reserving again changes nothing
         post("/api/products/{id}/reservations", Map.of("orderId", "order-1", "quantity", snapshotThreshold), productId)
                 .expectStatus().isNoContent();
-        assertThat(eventTypes(productId)).last().isEqualTo("StockReservationRejected");
+        assertThat(stored.types(productId)).last().isEqualTo("StockReservationRejected");
     }
 
     private String create(String sku) {
@@ -149,12 +153,6 @@ class ProductApiTest {
         return http.post().uri(uri, productId).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 
-    private List<String> eventTypes(String productId) {
-        return jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
-                .param(productId).query(String.class).list().stream()
-                .map(type -> type.substring(type.lastIndexOf('.') + 1))
-                .toList();
-    }
 
     private static String uniqueSku() {
         return "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();

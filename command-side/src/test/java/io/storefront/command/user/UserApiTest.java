@@ -2,6 +2,7 @@ package io.storefront.command.user;
 
 import io.storefront.api.user.VerificationChannel;
 import io.storefront.command.CommandSideTest;
+import io.storefront.command.StoredEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,9 @@ class UserApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    StoredEvents stored;
+
     @Test
     void a_registered_user_gets_an_id_and_a_location_and_an_event_in_the_store() {
         String email = uniqueEmail();
@@ -50,7 +54,7 @@ class UserApiTest {
 
     @Test
     void malformed_registration_is_a_400_problem_naming_every_bad_field_and_writes_nothing() {
-        long eventsBefore = eventCount();
+        long eventsBefore = stored.count();
         http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("name", "", "email", "not-an-email", "phone", "0812"))
                 .exchange()
@@ -61,7 +65,7 @@ class UserApiTest {
                 .jsonPath("$.errors[*].field").value(fields -> assertThat(fields).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                         .containsExactly("email", "name", "phone"))
                 .jsonPath("$.trace").doesNotExist();
-        assertThat(eventCount()).isEqualTo(eventsBefore);
+        assertThat(stored.count()).isEqualTo(eventsBefore);
     }
 
     @Test
@@ -178,10 +182,6 @@ class UserApiTest {
 
     private static String idOf(RestTestClient.ResponseSpec created) {
         return (String) created.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-    }
-
-    private long eventCount() {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
     }
 
     private static String uniqueEmail() {

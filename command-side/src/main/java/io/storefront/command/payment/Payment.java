@@ -1,0 +1,108 @@
+package io.storefront.command.payment;
+
+import io.storefront.api.payment.CapturePayment;
+import io.storefront.api.payment.DeclinePayment;
+import io.storefront.api.payment.PaymentCaptured;
+import io.storefront.api.payment.PaymentDeclined;
+import io.storefront.api.payment.PaymentId;
+import io.storefront.api.payment.PaymentRefunded;
+import io.storefront.api.payment.PaymentRequested;
+import io.storefront.api.payment.RefundPayment;
+import io.storefront.api.payment.RequestPayment;
+import io.storefront.api.shared.Money;
+import io.storefront.command.BusinessRuleViolation;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** The payment of one order: requested, then captured or declined; a captured payment is refunded at most once. */
+@Aggregate
+class Payment {
+
+    private enum Status { REQUESTED, CAPTURED, DECLINED, REFUNDED }
+
+    @AggregateIdentifier
+    private String paymentId;
+    private String orderId;
+    private Money amount;
+    private Status status;
+    private String gatewayReference;
+
+    Payment() {
+    }
+
+    @CommandHandler
+    Payment(RequestPayment command, Clock clock) {
+        if (!command.paymentId().equals(PaymentId.forOrder(command.orderId()))) {
+            throw new BusinessRuleViolation("A payment's id must be the one derived from its order");
+        }
+        if (command.amount().amount().compareTo(BigDecimal.ZERO) <= 0) {
+            throw new BusinessRuleViolation("A payment must be for more than nothing");
+        }
+        apply(new PaymentRequested(command.paymentId(), command.orderId(), command.amount(), command.method(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(CapturePayment command, Clock clock) {
+        if (status == Status.CAPTURED && command.gatewayReference().equals(gatewayReference)) {
+            return;
+        }
+        requirePending("capture");
+        apply(new PaymentCaptured(paymentId, orderId, amount, command.gatewayReference(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(DeclinePayment command, Clock clock) {
+        if (status == Status.DECLINED) {
+            return;
+        }
+        requirePending("decline");
+        apply(new PaymentDeclined(paymentId, orderId, command.reason(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RefundPayment command, Clock clock) {
+        switch (status) {
+            case CAPTURED -> apply(new PaymentRefunded(paymentId, orderId, amount, command.reason(), clock.instant()));
+            case REFUNDED -> throw new BusinessRuleViolation("The payment is refunded already");
+            default -> throw new BusinessRuleViolation("Only a captured payment can be refunded");
+        }
+    }
+
+    private void requirePending(String action) {
+        if (status != Status.REQUESTED) {
+            throw new BusinessRuleViolation("Cannot " + action + " a payment that is " + status.name().toLowerCase());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRequested event) {
+        paymentId = event.paymentId();
+        orderId = event.orderId();
+        amount = event.amount();
+        status = Status.REQUESTED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCaptured event) {
+        status = Status.CAPTURED;
+        gatewayReference = event.gatewayReference();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentDeclined event) {
+        status = Status.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefunded event) {
+        status = Status.REFUNDED;
+    }
+}

@@ -1,0 +1,95 @@
+package io.storefront.command.payment;
+
+import io.storefront.api.payment.PaymentId;
+import io.storefront.command.CommandSideTest;
+import io.storefront.command.StoredEvents;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@CommandSideTest
+class PaymentApiTest {
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    StoredEvents stored;
+
+    @Test
+    void a_payment_is_requested_captured_and_refunded() {
+        String orderId = UUID.randomUUID().toString();
+        http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(payment(orderId))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().value("Location", location -> assertThat(location).endsWith("/api/payments/" + PaymentId.forOrder(orderId)));
+        String paymentId = PaymentId.forOrder(orderId);
+        post("/api/payments/{id}/capture", Map.of("gatewayReference", "sandbox-1"), paymentId).expectStatus().isNoContent();
+        post("/api/payments/{id}/refund", Map.of("reason", "order cancelled"), paymentId).expectStatus().isNoContent();
+        post("/api/payments/{id}/refund", Map.of("reason", "again"), paymentId)
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+
+        assertThat(stored.types(paymentId)).containsExactly("PaymentRequested", "PaymentCaptured", "PaymentRefunded");
+    }
+
+    @Test
+    void a_second_payment_for_one_order_is_a_409_and_writes_nothing() {
+        String orderId = UUID.randomUUID().toString();
+        http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(payment(orderId))
+                .exchange().expectStatus().isCreated();
+        http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(payment(orderId))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(stored.types(PaymentId.forOrder(orderId))).containsExactly("PaymentRequested");
+    }
+
+    @Test
+    void a_malformed_payment_is_a_400_naming_each_field() {
+        http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("amount", Map.of("amount", "10"), "method", "CARD"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat(fields)
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .containsExactly("amount.currency", "orderId"));
+    }
+
+    @Test
+    void capturing_an_unknown_payment_is_a_404() {
+        post("/api/payments/{id}/capture", Map.of("gatewayReference", "sandbox-1"), UUID.randomUUID().toString())
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void no_card_number_is_accepted_in_a_payment_request() {
+        Map<String, Object> withCard = new java.util.HashMap<>(payment(UUID.randomUUID().toString()));
+        withCard.put("cardNumber", "4242424242424242");
+        http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(withCard)
+                .exchange()
+                .expectStatus().isBadRequest();
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE convert_from(payload, 'UTF8') LIKE '%4242424242424242%'")
+                .query(Long.class).single()).isZero();
+    }
+
+    private static Map<String, Object> payment(String orderId) {
+        return Map.of("orderId", orderId, "amount", Map.of("amount", "319000", "currency", "IDR"), "method", "CARD");
+    }
+
+    private RestTestClient.ResponseSpec post(String uri, Object body, String paymentId) {
+        return http.post().uri(uri, paymentId).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+}

@@ -1,0 +1,131 @@
+package io.storefront.command.payment;
+
+import io.storefront.api.payment.CapturePayment;
+import io.storefront.api.payment.DeclinePayment;
+import io.storefront.api.payment.PaymentCaptured;
+import io.storefront.api.payment.PaymentDeclined;
+import io.storefront.api.payment.PaymentId;
+import io.storefront.api.payment.PaymentRefunded;
+import io.storefront.api.payment.PaymentRequested;
+import io.storefront.api.payment.RefundPayment;
+import io.storefront.api.payment.RequestPayment;
+import io.storefront.api.shared.Money;
+import io.storefront.command.BusinessRuleViolation;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static io.storefront.api.payment.PaymentMethod.CARD;
+
+class PaymentTest {
+
+    private static final String ORDER = "order-1";
+    private static final String PAYMENT = PaymentId.forOrder(ORDER);
+    private static final Money AMOUNT = Money.of("319000", "IDR");
+    private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+    private FixtureConfiguration<Payment> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Payment.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static PaymentRequested requested() {
+        return new PaymentRequested(PAYMENT, ORDER, AMOUNT, CARD, NOW.minusSeconds(10));
+    }
+
+    private static PaymentCaptured captured() {
+        return new PaymentCaptured(PAYMENT, ORDER, AMOUNT, "ch_1", NOW.minusSeconds(5));
+    }
+
+    @Test
+    void a_payment_is_requested_for_an_order() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestPayment(PAYMENT, ORDER, AMOUNT, CARD))
+                .expectEvents(new PaymentRequested(PAYMENT, ORDER, AMOUNT, CARD, NOW));
+    }
+
+    @Test
+    void the_payment_id_is_the_one_of_its_order() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestPayment("any-id", ORDER, AMOUNT, CARD))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_payment_is_for_more_than_nothing() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestPayment(PAYMENT, ORDER, Money.of("0", "IDR"), CARD))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("A payment must be for more than nothing");
+    }
+
+    @Test
+    void a_requested_payment_is_captured_once() {
+        fixture.given(requested())
+                .when(new CapturePayment(PAYMENT, "ch_1"))
+                .expectEvents(new PaymentCaptured(PAYMENT, ORDER, AMOUNT, "ch_1", NOW));
+        fixture.given(requested(), captured())
+                .when(new CapturePayment(PAYMENT, "ch_1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_captured_payment_is_not_captured_with_another_charge() {
+        fixture.given(requested(), captured())
+                .when(new CapturePayment(PAYMENT, "ch_2"))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot capture a payment that is captured");
+    }
+
+    @Test
+    void a_requested_payment_is_declined_once() {
+        fixture.given(requested())
+                .when(new DeclinePayment(PAYMENT, "insufficient funds"))
+                .expectEvents(new PaymentDeclined(PAYMENT, ORDER, "insufficient funds", NOW));
+        fixture.given(requested(), new PaymentDeclined(PAYMENT, ORDER, "insufficient funds", NOW))
+                .when(new DeclinePayment(PAYMENT, "insufficient funds"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_declined_payment_is_not_captured_and_a_captured_one_not_declined() {
+        fixture.given(requested(), new PaymentDeclined(PAYMENT, ORDER, "insufficient funds", NOW))
+                .when(new CapturePayment(PAYMENT, "ch_1"))
+                .expectException(BusinessRuleViolation.class);
+        fixture.given(requested(), captured())
+                .when(new DeclinePayment(PAYMENT, "fraud"))
+                .expectException(BusinessRuleViolation.class);
+    }
+
+    @Test
+    void a_captured_payment_is_refunded_in_full() {
+        fixture.given(requested(), captured())
+                .when(new RefundPayment(PAYMENT, "order cancelled"))
+                .expectEvents(new PaymentRefunded(PAYMENT, ORDER, AMOUNT, "order cancelled", NOW));
+    }
+
+    @Test
+    void a_payment_is_refunded_only_once() {
+        fixture.given(requested(), captured(), new PaymentRefunded(PAYMENT, ORDER, AMOUNT, "order cancelled", NOW))
+                .when(new RefundPayment(PAYMENT, "again"))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("The payment is refunded already");
+    }
+
+    @Test
+    void only_a_captured_payment_is_refunded() {
+        fixture.given(requested())
+                .when(new RefundPayment(PAYMENT, "order cancelled"))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Only a captured payment can be refunded");
+    }
+}

@@ -1,0 +1,11 @@
+package io.storefront.api.payment;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Gives a captured payment back in full, once. */
+public record RefundPayment(
+        @TargetAggregateIdentifier @NotBlank String paymentId,
+        @NotBlank @Size(max = 500) String reason) {
+}

@@ -1,0 +1,17 @@
+package io.storefront.api.shipment;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** A carrier's scan: what happened to the parcel, when and where. */
+public record RecordTrackingUpdate(
+        @TargetAggregateIdentifier @NotBlank String shipmentId,
+        @NotNull TrackingStatus status,
+        @NotNull Instant occurredAt,
+        @NotBlank @Size(max = 200) String location,
+        @Size(max = 500) String note) {
+}
