@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * The embedded default: starts a real PostgreSQL from the binaries zonky ships on Maven Central, then
- * the platform in this JVM against it. With {@code --storefront.data-dir=DIR} (or
+ * the platform in this JVM against it, with a demo catalog. With {@code --storefront.data-dir=DIR} (or
  * {@code STOREFRONT_DATA_DIR}) the database lives in DIR and survives a restart; without it, it lives
  * in a temporary folder that is gone when the launcher stops.
  */
@@ -59,7 +59,7 @@ public final class StorefrontLauncher implements AutoCloseable {
                     "spring.datasource.username", "postgres",
                     "spring.datasource.password", "",
                     "storefront.demo.outbox", "true");
-            ConfigurableApplicationContext platform = new SpringApplicationBuilder(CommandSideApplication.class)
+            ConfigurableApplicationContext platform = new SpringApplicationBuilder(CommandSideApplication.class, DemoCatalog.class)
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", embeddedServers)))
                     .run(args);
@@ -84,6 +84,11 @@ public final class StorefrontLauncher implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
+    }
+
+    /** The running platform's application context. */
+    public ConfigurableApplicationContext platform() {
+        return platform;
     }
 
     /** The port the HTTP API listens on. */

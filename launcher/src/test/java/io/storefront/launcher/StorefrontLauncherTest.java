@@ -2,6 +2,7 @@ package io.storefront.launcher;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StorefrontLauncherTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void the_demo_catalog_is_seeded_once_and_the_command_api_serves_it(@TempDir Path dataDir) throws Exception {
+        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0"};
+        try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
+            assertThat(events(launcher, "ProductCreated")).isEqualTo(DemoCatalog.ITEMS.size());
+            String stocked = "{\"orderId\":\"order-1\",\"quantity\":2}";
+            assertThat(post(launcher.port(), "/api/products/" + DemoCatalog.productId("KOPI-TORAJA-250") + "/reservations", stocked)
+                    .statusCode()).isEqualTo(204);
+            assertThat(post(launcher.port(), "/api/products/" + DemoCatalog.productId("ANGKLUNG-SET") + "/reservations", stocked)
+                    .statusCode()).as("no stock of angklung").isEqualTo(422);
+        }
+        try (StorefrontLauncher restarted = StorefrontLauncher.start(args)) {
+            assertThat(events(restarted, "ProductCreated")).isEqualTo(DemoCatalog.ITEMS.size());
+        }
+    }
 
     @Test
     void the_platform_keeps_its_data_across_a_restart_in_a_configured_data_directory(@TempDir Path dataDir) throws Exception {
@@ -32,11 +49,20 @@ class StorefrontLauncherTest {
     }
 
     private HttpResponse<String> register(int port, String email) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/users"))
+        return post(port, "/api/users", "{\"name\":\"Dewi\",\"email\":\"" + email + "\"}");
+    }
+
+    private HttpResponse<String> post(int port, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"name\":\"Dewi\",\"email\":\"" + email + "\"}"))
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    private static long events(StorefrontLauncher launcher, String type) {
+        return launcher.platform().getBean(JdbcClient.class).sql("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE ?")
+                .param("%." + type).query(Long.class).single();
+    }
+
 }
