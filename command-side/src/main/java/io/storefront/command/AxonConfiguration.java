@@ -1,5 +1,6 @@
 package io.storefront.command;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -18,13 +19,16 @@ class AxonConfiguration {
 
     /**
      * The Jackson 2 mapper behind Axon's serializer (Boot 4's own mapper is Jackson 3, which Axon 4
-     * does not use). Instants are written as ISO-8601 text so that stored events read plainly.
+     * does not use). Instants are written as ISO-8601 text so that stored events read plainly, and
+     * fields a reader does not know are skipped, so that an event may gain a field without breaking
+     * an older process reading it.
      */
     @Bean
     ObjectMapper axonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** The only source of "now": aggregates get their time from it, never from the system clock. */
