@@ -7,7 +7,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,12 +40,6 @@ class AxonConfiguration {
     @Bean
     CorrelationDataProvider messageOriginProvider() {
         return new MessageOriginProvider();
-    }
-
-    /** The acting user of a command travels on to the events it causes. */
-    @Bean
-    CorrelationDataProvider actingUserCorrelation() {
-        return new SimpleCorrelationDataProvider("actingUser");
     }
 
     /** Every command is validated against its Bean Validation constraints when it is sent. */

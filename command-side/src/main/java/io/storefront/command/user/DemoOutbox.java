@@ -15,11 +15,11 @@ import java.util.List;
  * that a user can confirm an email or phone without a mail server.
  */
 @Component
-public class DemoOutbox implements VerificationCodeSender {
+class DemoOutbox implements VerificationCodeSender {
 
     private static final int CAPACITY = 100;
 
-    public record Message(VerificationChannel channel, String to, String text, Instant at) {
+    record Message(VerificationChannel channel, String to, String text, Instant at) {
     }
 
     private final Deque<Message> messages = new ArrayDeque<>();
@@ -38,7 +38,7 @@ public class DemoOutbox implements VerificationCodeSender {
     }
 
     /** The newest messages first, optionally only those to one destination. */
-    public synchronized List<Message> messages(String to) {
+    synchronized List<Message> messages(String to) {
         return messages.stream().filter(message -> to == null || message.to().equals(to)).toList();
     }
 }
