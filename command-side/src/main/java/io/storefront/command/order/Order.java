@@ -102,7 +102,7 @@ class Order {
             return;
         }
         requireStatus(BEFORE_PAYMENT, "reject");
-        apply(new OrderRejected(orderId, command.reason(), List.copyOf(reserved), clock.instant()));
+        apply(new OrderRejected(orderId, command.reason(), List.copyOf(products), clock.instant()));
     }
 
     @CommandHandler
@@ -139,7 +139,7 @@ class Order {
         }
         boolean byCustomer = command.reason() == CancellationReason.CUSTOMER;
         requireStatus(byCustomer ? BEFORE_SHIPMENT : BEFORE_PAYMENT, "cancel");
-        apply(new OrderCancelled(orderId, command.reason(), status == PAID, List.copyOf(reserved), clock.instant()));
+        apply(new OrderCancelled(orderId, command.reason(), status == PAID, List.copyOf(products), clock.instant()));
     }
 
     private void requireStatus(Set<OrderStatus> allowed, String action) {

@@ -1,6 +1,7 @@
 package io.storefront.command.payment;
 
 import io.storefront.api.payment.CapturePayment;
+import io.storefront.api.payment.ChargePayment;
 import io.storefront.api.payment.DeclinePayment;
 import io.storefront.api.payment.PaymentCaptured;
 import io.storefront.api.payment.PaymentDeclined;
@@ -58,6 +59,22 @@ class Payment {
         apply(new PaymentCaptured(paymentId, orderId, amount, command.gatewayReference(), clock.instant()));
     }
 
+    /** Charges through the gateway; the payment's id is the idempotency key, so a retry never charges twice. */
+    @CommandHandler
+    void handle(ChargePayment command, PaymentInstructions instructions, PaymentGateway gateway, Clock clock) {
+        if (status != Status.REQUESTED) {
+            return;
+        }
+        instructions.forOrder(orderId).ifPresent(instruction -> {
+            PaymentGateway.Outcome outcome = gateway.charge(paymentId, instruction.gatewayToken(), amount);
+            if (outcome.approved()) {
+                apply(new PaymentCaptured(paymentId, orderId, amount, outcome.reference(), clock.instant()));
+            } else {
+                apply(new PaymentDeclined(paymentId, orderId, outcome.declineReason(), clock.instant()));
+            }
+        });
+    }
+
     @CommandHandler
     void handle(DeclinePayment command, Clock clock) {
         if (status == Status.DECLINED) {
@@ -68,9 +85,15 @@ class Payment {
     }
 
     @CommandHandler
-    void handle(RefundPayment command, Clock clock) {
+    void handle(RefundPayment command, PaymentGateway gateway, Clock clock) {
         switch (status) {
-            case CAPTURED -> apply(new PaymentRefunded(paymentId, orderId, amount, command.reason(), clock.instant()));
+            case CAPTURED -> {
+                PaymentGateway.Outcome outcome = gateway.refund("refund:" + paymentId, gatewayReference, amount);
+                if (!outcome.approved()) {
+                    throw new BusinessRuleViolation("The gateway refused the refund: " + outcome.declineReason());
+                }
+                apply(new PaymentRefunded(paymentId, orderId, amount, command.reason(), clock.instant()));
+            }
             case REFUNDED -> throw new BusinessRuleViolation("The payment is refunded already");
             default -> throw new BusinessRuleViolation("Only a captured payment can be refunded");
         }

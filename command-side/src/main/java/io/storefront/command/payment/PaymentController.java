@@ -1,6 +1,7 @@
 package io.storefront.command.payment;
 
 import io.storefront.api.payment.CapturePayment;
+import io.storefront.api.payment.ChargePayment;
 import io.storefront.api.payment.DeclinePayment;
 import io.storefront.api.payment.PaymentId;
 import io.storefront.api.payment.PaymentMethod;
@@ -8,11 +9,17 @@ import io.storefront.api.payment.RefundPayment;
 import io.storefront.api.payment.RequestPayment;
 import io.storefront.api.shared.Money;
 import io.storefront.command.web.Created;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.hibernate.validator.constraints.LuhnCheck;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -33,10 +40,40 @@ class PaymentController {
     record Reason(String reason) {
     }
 
-    private final CommandGateway commands;
+    record CardInstruction(@NotNull @Pattern(regexp = "[0-9]{12,19}", message = "must be 12 to 19 digits")
+                           @LuhnCheck(message = "is not a valid card number") String cardNumber) {
 
-    PaymentController(CommandGateway commands) {
+        @Override
+        public String toString() {
+            return "CardInstruction[cardNumber=****]";
+        }
+    }
+
+    private final CommandGateway commands;
+    private final PaymentGateway gateway;
+    private final PaymentInstructions instructions;
+
+    PaymentController(CommandGateway commands, PaymentGateway gateway, PaymentInstructions instructions) {
         this.commands = commands;
+        this.gateway = gateway;
+        this.instructions = instructions;
+    }
+
+    /**
+     * How the customer pays for an order: the card is exchanged for the gateway's token at once and
+     * only the token is kept. If the order's payment is waiting, it is charged now; otherwise as soon
+     * as the order asks for its payment.
+     */
+    @PutMapping("/instructions/{orderId}")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void instruct(@PathVariable String orderId, @Valid @RequestBody CardInstruction body) {
+        PaymentGateway.CardToken card = gateway.tokenize(body.cardNumber());
+        instructions.store(orderId, new PaymentInstructions.Instruction(card.token(), card.last4()));
+        try {
+            commands.sendAndWait(new ChargePayment(PaymentId.forOrder(orderId)));
+        } catch (AggregateNotFoundException notRequestedYet) {
+            // charged when the payment is requested
+        }
     }
 
     /** A second request for the same order is a 409: the order's payment exists already. */

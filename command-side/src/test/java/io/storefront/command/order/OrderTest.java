@@ -138,10 +138,10 @@ class OrderTest {
     }
 
     @Test
-    void an_order_is_rejected_with_the_lines_to_release() {
+    void an_order_is_rejected_with_all_its_lines_to_release() {
         fixture.given(placed(), new OrderLineReserved(ORDER, "coffee"))
                 .when(new RejectOrder(ORDER, "Batik is out of stock"))
-                .expectEvents(new OrderRejected(ORDER, "Batik is out of stock", List.of("coffee"), NOW));
+                .expectEvents(new OrderRejected(ORDER, "Batik is out of stock", List.of("coffee", "batik"), NOW));
     }
 
     @Test

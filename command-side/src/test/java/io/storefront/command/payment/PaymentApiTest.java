@@ -84,6 +84,30 @@ class PaymentApiTest {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void a_requested_payment_is_charged_once_the_customer_gives_a_card_and_the_card_is_not_kept() {
+        String orderId = UUID.randomUUID().toString();
+        http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(payment(orderId))
+                .exchange().expectStatus().isCreated();
+        http.put().uri("/api/payments/instructions/{order}", orderId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("cardNumber", "4242424242424242"))
+                .exchange().expectStatus().isAccepted();
+
+        assertThat(stored.types(PaymentId.forOrder(orderId))).containsExactly("PaymentRequested", "PaymentCaptured");
+        assertThat(jdbc.sql("SELECT gateway_token || card_last4 FROM payment_instruction WHERE order_id = ?")
+                .param(orderId).query(String.class).single()).doesNotContain("4242424242424242").endsWith("4242");
+    }
+
+    @Test
+    void an_invalid_card_number_is_a_400_that_does_not_repeat_it() {
+        http.put().uri("/api/payments/instructions/{order}", UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("cardNumber", "4242424242424241"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(String.class).value(body -> assertThat(body)
+                        .contains("cardNumber").doesNotContain("4242424242424241"));
+    }
+
     private static Map<String, Object> payment(String orderId) {
         return Map.of("orderId", orderId, "amount", Map.of("amount", "319000", "currency", "IDR"), "method", "CARD");
     }

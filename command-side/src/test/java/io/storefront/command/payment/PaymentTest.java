@@ -1,6 +1,7 @@
 package io.storefront.command.payment;
 
 import io.storefront.api.payment.CapturePayment;
+import io.storefront.api.payment.ChargePayment;
 import io.storefront.api.payment.DeclinePayment;
 import io.storefront.api.payment.PaymentCaptured;
 import io.storefront.api.payment.PaymentDeclined;
@@ -17,10 +18,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
 import static io.storefront.api.payment.PaymentMethod.CARD;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
 
 class PaymentTest {
 
@@ -29,12 +38,66 @@ class PaymentTest {
     private static final Money AMOUNT = Money.of("319000", "IDR");
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
+    private final SandboxPaymentGateway gateway = new SandboxPaymentGateway(Duration.ZERO);
+    private final Map<String, PaymentInstructions.Instruction> instructions = new HashMap<>();
     private FixtureConfiguration<Payment> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Payment.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(gateway);
+        fixture.registerInjectableResource(new PaymentInstructions() {
+            @Override
+            public void store(String orderId, Instruction instruction) {
+                instructions.put(orderId, instruction);
+            }
+
+            @Override
+            public Optional<Instruction> forOrder(String orderId) {
+                return Optional.ofNullable(instructions.get(orderId));
+            }
+        });
+    }
+
+    private void customerPaysWith(String cardNumber) {
+        PaymentGateway.CardToken card = gateway.tokenize(cardNumber);
+        instructions.put(ORDER, new PaymentInstructions.Instruction(card.token(), card.last4()));
+    }
+
+    @Test
+    void a_payment_is_charged_with_the_customers_card() {
+        customerPaysWith("4242424242424242");
+        fixture.given(requested())
+                .when(new ChargePayment(PAYMENT))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        predicate(event -> event instanceof PaymentCaptured captured
+                                && captured.amount().equals(AMOUNT) && captured.gatewayReference().startsWith("sandbox_ch_")),
+                        andNoMore())));
+    }
+
+    @Test
+    void a_declining_card_declines_the_payment_with_the_gateways_reason() {
+        customerPaysWith("4000000000009995");
+        fixture.given(requested())
+                .when(new ChargePayment(PAYMENT))
+                .expectEvents(new PaymentDeclined(PAYMENT, ORDER, "insufficient_funds", NOW));
+    }
+
+    @Test
+    void without_an_instruction_the_payment_waits() {
+        fixture.given(requested())
+                .when(new ChargePayment(PAYMENT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_captured_payment_is_not_charged_again() {
+        customerPaysWith("4242424242424242");
+        fixture.given(requested(), captured())
+                .when(new ChargePayment(PAYMENT))
+                .expectNoEvents();
     }
 
     private static PaymentRequested requested() {

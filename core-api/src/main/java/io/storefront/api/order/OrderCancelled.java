@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The order is called off. {@code wasPaid} tells the payment context to refund;
- * {@code reservedProductIds} are the lines whose stock must be released.
+ * The order is called off. {@code wasPaid} tells the payment context to refund; {@code productIds}
+ * are all its lines, whose stock is to be released (see {@link OrderRejected}).
  */
 public record OrderCancelled(String orderId, CancellationReason reason, boolean wasPaid,
-                             List<String> reservedProductIds, Instant cancelledAt) {
+                             List<String> productIds, Instant cancelledAt) {
 }
