@@ -21,6 +21,8 @@ import io.storefront.api.order.RejectOrder;
 import io.storefront.api.shared.Money;
 import io.storefront.command.BusinessRuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -47,6 +49,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 class Order {
+
+    static final String PAYMENT_DUE = "payment-due";
+
+    /** The payload of the payment deadline, as it waits in the scheduler's table. */
+    record PaymentDue(String orderId) {
+    }
 
     private static final Set<OrderStatus> BEFORE_PAYMENT = EnumSet.of(PLACED, AWAITING_PAYMENT);
     private static final Set<OrderStatus> BEFORE_SHIPMENT = EnumSet.of(PLACED, AWAITING_PAYMENT, PAID);
@@ -82,7 +90,7 @@ class Order {
     }
 
     @CommandHandler
-    void handle(RecordLineReservation command) {
+    void handle(RecordLineReservation command, DeadlineManager deadlines, PaymentTerms terms) {
         if (!products.contains(command.productId())) {
             throw new BusinessRuleViolation("The order has no line for product " + command.productId());
         }
@@ -93,6 +101,7 @@ class Order {
         apply(new OrderLineReserved(orderId, command.productId()));
         if (reserved.containsAll(products)) {
             apply(new OrderReadyForPayment(orderId, customerId, total));
+            deadlines.schedule(terms.paymentTimeout(), PAYMENT_DUE, new PaymentDue(orderId));
         }
     }
 
@@ -140,6 +149,15 @@ class Order {
         boolean byCustomer = command.reason() == CancellationReason.CUSTOMER;
         requireStatus(byCustomer ? BEFORE_SHIPMENT : BEFORE_PAYMENT, "cancel");
         apply(new OrderCancelled(orderId, command.reason(), status == PAID, List.copyOf(products), clock.instant()));
+    }
+
+    /** The payment deadline: an order still waiting for its payment is cancelled; a paid one is left alone. */
+    @DeadlineHandler(deadlineName = PAYMENT_DUE)
+    void on(PaymentDue deadline, Clock clock) {
+        if (status == AWAITING_PAYMENT) {
+            apply(new OrderCancelled(orderId, CancellationReason.PAYMENT_TIMEOUT, false, List.copyOf(products),
+                    clock.instant()));
+        }
     }
 
     private void requireStatus(Set<OrderStatus> allowed, String action) {

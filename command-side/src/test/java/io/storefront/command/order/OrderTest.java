@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -42,12 +43,15 @@ class OrderTest {
     private static final OrderLine COFFEE = new OrderLine("coffee", 2, Money.of("85000", "IDR"));
     private static final OrderLine BATIK = new OrderLine("batik", 1, Money.of("149000", "IDR"));
 
+    private static final Duration PAYMENT_WINDOW = Duration.ofMinutes(15);
+
     private FixtureConfiguration<Order> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new PaymentTerms(PAYMENT_WINDOW));
     }
 
     private static OrderPlaced placed() {
@@ -111,7 +115,26 @@ class OrderTest {
         fixture.given(placed(), new OrderLineReserved(ORDER, "coffee"))
                 .when(new RecordLineReservation(ORDER, "batik"))
                 .expectEvents(new OrderLineReserved(ORDER, "batik"),
-                        new OrderReadyForPayment(ORDER, "customer-1", Money.of("319000", "IDR")));
+                        new OrderReadyForPayment(ORDER, "customer-1", Money.of("319000", "IDR")))
+                .expectScheduledDeadlineWithName(PAYMENT_WINDOW, Order.PAYMENT_DUE);
+    }
+
+    @Test
+    void an_order_not_paid_in_time_is_cancelled_by_its_deadline() {
+        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee"))
+                .andGivenCommands(new RecordLineReservation(ORDER, "batik"))
+                .whenThenTimeElapses(PAYMENT_WINDOW)
+                .expectTriggeredDeadlinesWithName(Order.PAYMENT_DUE)
+                .expectEvents(new OrderCancelled(ORDER, PAYMENT_TIMEOUT, false, List.of("coffee", "batik"), NOW));
+    }
+
+    @Test
+    void a_paid_order_ignores_its_payment_deadline() {
+        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee"))
+                .andGivenCommands(new RecordLineReservation(ORDER, "batik"), new MarkOrderPaid(ORDER, "payment-1"))
+                .whenThenTimeElapses(PAYMENT_WINDOW)
+                .expectTriggeredDeadlinesWithName(Order.PAYMENT_DUE)
+                .expectNoEvents();
     }
 
     @Test
