@@ -8,8 +8,11 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 import java.time.Clock;
 
@@ -40,6 +43,17 @@ class AxonConfiguration {
     @Bean
     CorrelationDataProvider messageOriginProvider() {
         return new MessageOriginProvider();
+    }
+
+    /**
+     * A policy sends its commands inside the transaction of the event it handles, so that the events
+     * they cause and the processor's token commit together. A command the domain refuses there rolls
+     * back its own work only: it must not doom the policy's transaction, which goes on to record that
+     * the event was handled.
+     */
+    @Bean
+    TransactionManagerCustomizer<AbstractPlatformTransactionManager> refusedCommandsDoNotDoomTheirCaller() {
+        return transactions -> transactions.setGlobalRollbackOnParticipationFailure(false);
     }
 
     /** Every command is validated against its Bean Validation constraints when it is sent. */

@@ -1,9 +1,14 @@
 package io.storefront.command;
 
-/** A command that is well formed but that the domain refuses, with the reason why. Answered with 422. */
-public class BusinessRuleViolation extends RuntimeException {
+import org.axonframework.common.AxonNonTransientException;
+
+/**
+ * A command that is well formed but that the domain refuses, with the reason why. Answered with 422.
+ * Non-transient: sending it again changes nothing, so a policy that meets it moves on.
+ */
+public class BusinessRuleViolation extends AxonNonTransientException {
 
     public BusinessRuleViolation(String reason) {
-        super(reason, null, false, false);
+        super(reason);
     }
 }

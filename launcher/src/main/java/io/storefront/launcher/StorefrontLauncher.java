@@ -1,6 +1,7 @@
 package io.storefront.launcher;
 
 import io.storefront.command.CommandSideApplication;
+import io.storefront.policy.Policies;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /**
  * The embedded default: starts a real PostgreSQL from the binaries zonky ships on Maven Central, then
- * the platform in this JVM against it, with a demo catalog. With {@code --storefront.data-dir=DIR} (or
+ * the platform in this JVM against it: the command side with the checkout's policies beside it, and a
+ * demo catalog. With {@code --storefront.data-dir=DIR} (or
  * {@code STOREFRONT_DATA_DIR}) the database lives in DIR and survives a restart; without it, it lives
  * in a temporary folder that is gone when the launcher stops.
  */
@@ -59,7 +61,7 @@ public final class StorefrontLauncher implements AutoCloseable {
                     "spring.datasource.username", "postgres",
                     "spring.datasource.password", "",
                     "storefront.demo.outbox", "true");
-            ConfigurableApplicationContext platform = new SpringApplicationBuilder(CommandSideApplication.class, DemoCatalog.class)
+            ConfigurableApplicationContext platform = new SpringApplicationBuilder(CommandSideApplication.class, Policies.class, DemoCatalog.class)
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", embeddedServers)))
                     .run(args);

@@ -9,9 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class StorefrontLauncherTest {
 
@@ -30,6 +32,27 @@ class StorefrontLauncherTest {
         }
         try (StorefrontLauncher restarted = StorefrontLauncher.start(args)) {
             assertThat(events(restarted, "ProductCreated")).isEqualTo(DemoCatalog.ITEMS.size());
+        }
+    }
+
+    @Test
+    void a_payment_deadline_set_before_a_restart_fires_after_it(@TempDir Path dataDir) throws Exception {
+        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.order.payment-timeout=5s"};
+        String orderId;
+        try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
+            String order = "{\"customerId\":\"customer-1\",\"lines\":[{\"productId\":\""
+                    + DemoCatalog.productId("TEH-MELATI-100") + "\",\"quantity\":1,"
+                    + "\"unitPrice\":{\"amount\":35000,\"currency\":\"IDR\"}}],"
+                    + "\"shippingAddress\":{\"recipient\":\"Dewi\",\"line1\":\"Jl. Malioboro 5\","
+                    + "\"city\":\"Yogyakarta\",\"postalCode\":\"55271\",\"country\":\"ID\"}}";
+            HttpResponse<String> placed = post(launcher.port(), "/api/orders", order);
+            assertThat(placed.statusCode()).isEqualTo(201);
+            orderId = placed.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            await().atMost(Duration.ofSeconds(30)).until(() -> events(launcher, orderId, "OrderReadyForPayment") == 1);
+            assertThat(events(launcher, orderId, "OrderCancelled")).as("the deadline has not fired yet").isZero();
+        }
+        try (StorefrontLauncher restarted = StorefrontLauncher.start(args)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> events(restarted, orderId, "OrderCancelled") == 1);
         }
     }
 
@@ -58,6 +81,12 @@ class StorefrontLauncherTest {
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long events(StorefrontLauncher launcher, String aggregateId, String type) {
+        return launcher.platform().getBean(JdbcClient.class)
+                .sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE ?")
+                .params(aggregateId, "%." + type).query(Long.class).single();
     }
 
     private static long events(StorefrontLauncher launcher, String type) {

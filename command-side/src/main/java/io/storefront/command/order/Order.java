@@ -2,6 +2,7 @@ package io.storefront.command.order;
 
 import io.storefront.api.order.CancelOrder;
 import io.storefront.api.order.CancellationReason;
+import io.storefront.api.order.LatePaymentReceived;
 import io.storefront.api.order.MarkOrderDelivered;
 import io.storefront.api.order.MarkOrderPaid;
 import io.storefront.api.order.MarkOrderShipped;
@@ -18,6 +19,7 @@ import io.storefront.api.order.OrderStatus;
 import io.storefront.api.order.PlaceOrder;
 import io.storefront.api.order.RecordLineReservation;
 import io.storefront.api.order.RejectOrder;
+import io.storefront.api.shared.Address;
 import io.storefront.api.shared.Money;
 import io.storefront.command.BusinessRuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
@@ -66,7 +68,9 @@ class Order {
     private Money total;
     private final Set<String> products = new LinkedHashSet<>();
     private final Set<String> reserved = new LinkedHashSet<>();
+    private Address shippingAddress;
     private String paymentId;
+    private final Set<String> latePayments = new LinkedHashSet<>();
     private String shipmentId;
 
     Order() {
@@ -114,13 +118,18 @@ class Order {
         apply(new OrderRejected(orderId, command.reason(), List.copyOf(products), clock.instant()));
     }
 
+    /** A payment for a closed order is not refused but recorded, so that it is given back: no money is lost. */
     @CommandHandler
     void handle(MarkOrderPaid command, Clock clock) {
-        if (command.paymentId().equals(paymentId)) {
+        if (command.paymentId().equals(paymentId) || latePayments.contains(command.paymentId())) {
+            return;
+        }
+        if (status == REJECTED || status == CANCELLED) {
+            apply(new LatePaymentReceived(orderId, command.paymentId(), clock.instant()));
             return;
         }
         requireStatus(EnumSet.of(AWAITING_PAYMENT), "take a payment for");
-        apply(new OrderPaid(orderId, command.paymentId(), clock.instant()));
+        apply(new OrderPaid(orderId, command.paymentId(), List.copyOf(products), shippingAddress, clock.instant()));
     }
 
     @CommandHandler
@@ -172,6 +181,7 @@ class Order {
         orderId = event.orderId();
         customerId = event.customerId();
         total = event.total();
+        shippingAddress = event.shippingAddress();
         status = PLACED;
         event.lines().forEach(line -> products.add(line.productId()));
     }
@@ -195,6 +205,11 @@ class Order {
     void on(OrderPaid event) {
         status = PAID;
         paymentId = event.paymentId();
+    }
+
+    @EventSourcingHandler
+    void on(LatePaymentReceived event) {
+        latePayments.add(event.paymentId());
     }
 
     @EventSourcingHandler

@@ -12,9 +12,12 @@ import io.storefront.api.payment.RefundPayment;
 import io.storefront.api.payment.RequestPayment;
 import io.storefront.api.shared.Money;
 import io.storefront.command.BusinessRuleViolation;
+import io.storefront.command.Conflict;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -38,8 +41,16 @@ class Payment {
     Payment() {
     }
 
+    /**
+     * Created on the first request; a second one is a conflict, refused when it is handled, so that a
+     * policy that sends it twice hears so at once.
+     */
     @CommandHandler
-    Payment(RequestPayment command, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RequestPayment command, Clock clock) {
+        if (paymentId != null) {
+            throw new Conflict("The order has a payment already");
+        }
         if (!command.paymentId().equals(PaymentId.forOrder(command.orderId()))) {
             throw new BusinessRuleViolation("A payment's id must be the one derived from its order");
         }

@@ -7,9 +7,12 @@ import io.storefront.api.shipment.ShipmentId;
 import io.storefront.api.shipment.ShipmentTracked;
 import io.storefront.api.shipment.TrackingStatus;
 import io.storefront.command.BusinessRuleViolation;
+import io.storefront.command.Conflict;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -38,8 +41,13 @@ class Shipment {
     Shipment() {
     }
 
+    /** Created once per order; a second one is a conflict (see {@code Payment}). */
     @CommandHandler
-    Shipment(CreateShipment command, PaidOrders paidOrders, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CreateShipment command, PaidOrders paidOrders, Clock clock) {
+        if (shipmentId != null) {
+            throw new Conflict("The order has a shipment already");
+        }
         if (!command.shipmentId().equals(ShipmentId.forOrder(command.orderId()))) {
             throw new BusinessRuleViolation("A shipment's id must be the one derived from its order");
         }

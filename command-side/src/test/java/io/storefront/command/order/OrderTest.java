@@ -1,6 +1,7 @@
 package io.storefront.command.order;
 
 import io.storefront.api.order.CancelOrder;
+import io.storefront.api.order.LatePaymentReceived;
 import io.storefront.api.order.MarkOrderDelivered;
 import io.storefront.api.order.MarkOrderPaid;
 import io.storefront.api.order.MarkOrderShipped;
@@ -65,7 +66,8 @@ class OrderTest {
     }
 
     private static Object[] paid() {
-        return append(awaitingPayment(), new OrderPaid(ORDER, "payment-1", NOW.minusSeconds(30)));
+        return append(awaitingPayment(), new OrderPaid(ORDER, "payment-1", List.of("coffee", "batik"), ADDRESS,
+                NOW.minusSeconds(30)));
     }
 
     private static Object[] shipped() {
@@ -186,7 +188,7 @@ class OrderTest {
     void an_order_awaiting_payment_is_paid() {
         fixture.given(awaitingPayment())
                 .when(new MarkOrderPaid(ORDER, "payment-1"))
-                .expectEvents(new OrderPaid(ORDER, "payment-1", NOW));
+                .expectEvents(new OrderPaid(ORDER, "payment-1", List.of("coffee", "batik"), ADDRESS, NOW));
     }
 
     @Test
@@ -283,13 +285,20 @@ class OrderTest {
     }
 
     @Test
-    void a_rejected_order_cannot_be_cancelled_or_paid() {
-        Object[] rejected = {placed(), new OrderRejected(ORDER, "Out of stock", List.of(), NOW)};
-        fixture.given(rejected)
+    void a_rejected_order_cannot_be_cancelled() {
+        fixture.given(placed(), new OrderRejected(ORDER, "Out of stock", List.of(), NOW))
                 .when(new CancelOrder(ORDER, CUSTOMER))
                 .expectException(BusinessRuleViolation.class);
-        fixture.given(rejected)
+    }
+
+    @Test
+    void a_payment_for_a_closed_order_is_recorded_to_be_given_back_once() {
+        Object[] cancelled = append(awaitingPayment(), new OrderCancelled(ORDER, PAYMENT_TIMEOUT, false, List.of(), NOW));
+        fixture.given(cancelled)
                 .when(new MarkOrderPaid(ORDER, "payment-1"))
-                .expectException(BusinessRuleViolation.class);
+                .expectEvents(new LatePaymentReceived(ORDER, "payment-1", NOW));
+        fixture.given(append(cancelled, new LatePaymentReceived(ORDER, "payment-1", NOW)))
+                .when(new MarkOrderPaid(ORDER, "payment-1"))
+                .expectNoEvents();
     }
 }

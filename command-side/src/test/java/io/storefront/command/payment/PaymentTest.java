@@ -12,6 +12,7 @@ import io.storefront.api.payment.RefundPayment;
 import io.storefront.api.payment.RequestPayment;
 import io.storefront.api.shared.Money;
 import io.storefront.command.BusinessRuleViolation;
+import io.storefront.command.Conflict;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +114,14 @@ class PaymentTest {
         fixture.givenNoPriorActivity()
                 .when(new RequestPayment(PAYMENT, ORDER, AMOUNT, CARD))
                 .expectEvents(new PaymentRequested(PAYMENT, ORDER, AMOUNT, CARD, NOW));
+    }
+
+    @Test
+    void an_order_has_one_payment() {
+        fixture.given(requested())
+                .when(new RequestPayment(PAYMENT, ORDER, AMOUNT, CARD))
+                .expectException(Conflict.class)
+                .expectNoEvents();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.storefront.command.shipment;
 
 import io.storefront.api.order.OrderPaid;
+import io.storefront.api.shared.Address;
 import io.storefront.api.shipment.ShipmentId;
 import io.storefront.command.CommandSideTest;
 import io.storefront.command.StoredEvents;
@@ -12,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -79,7 +81,9 @@ class ShipmentApiTest {
 
     private String paidOrder() {
         String orderId = UUID.randomUUID().toString();
-        events.publish(new OrderPaid(orderId, "payment-1", Instant.parse("2029-12-31T10:00:00Z")));
+        events.publish(new OrderPaid(orderId, "payment-1", List.of("product-1"),
+                new Address("Siti Rahma", "Jl. Sudirman 1", null, "Jakarta", null, "10220", "ID"),
+                Instant.parse("2029-12-31T10:00:00Z")));
         return orderId;
     }
 

@@ -8,6 +8,7 @@ import io.storefront.api.shipment.ShipmentId;
 import io.storefront.api.shipment.ShipmentTracked;
 import io.storefront.api.shipment.TrackingStatus;
 import io.storefront.command.BusinessRuleViolation;
+import io.storefront.command.Conflict;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,15 @@ class ShipmentTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateShipment(SHIPMENT, ORDER, ADDRESS, "JNE"))
                 .expectEvents(created());
+    }
+
+    @Test
+    void an_order_has_one_shipment() {
+        paidOrders.add(ORDER);
+        fixture.given(created())
+                .when(new CreateShipment(SHIPMENT, ORDER, ADDRESS, "JNE"))
+                .expectException(Conflict.class)
+                .expectNoEvents();
     }
 
     @Test
