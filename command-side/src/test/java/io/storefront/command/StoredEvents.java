@@ -21,6 +21,13 @@ public class StoredEvents {
                 .toList();
     }
 
+    /** One metadata entry of each of the aggregate's events, in sequence. */
+    public List<String> metadata(String aggregateId, String key) {
+        return jdbc.sql("SELECT convert_from(meta_data, 'UTF8')::json ->> ? FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ? ORDER BY sequence_number")
+                .params(key, aggregateId).query(String.class).list();
+    }
+
     public long count() {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
     }

@@ -54,6 +54,13 @@ class CheckoutChoreographyTest {
                 && stored.types(tea).contains("StockCommitted"));
         assertThat(shop.available(coffee)).isEqualTo(3);
         assertThat(shop.available(tea)).isEqualTo(3);
+
+        // one conversation: from the order to its payment and parcel, every event names the same request
+        String placement = stored.metadata(orderId, "traceId").getFirst();
+        assertThat(stored.metadata(orderId, "traceId").subList(0, 5)).containsOnly(placement);
+        assertThat(stored.metadata(paymentOf(orderId), "traceId")).containsOnly(placement);
+        assertThat(stored.metadata(shipmentOf(orderId), "traceId").getFirst()).isEqualTo(placement);
+        assertThat(stored.metadata(paymentOf(orderId), "actingUser")).containsOnly("anonymous");
     }
 
     @Test
