@@ -10,6 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -23,32 +29,28 @@ class DemoCatalog implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
 
-    record Item(String sku, String name, String description, String category, String price, int stock) {
+    record Item(String sku, String name, String category, String price, int stock, String description) {
     }
 
-    static final List<Item> ITEMS = List.of(
-            new Item("KOPI-TORAJA-250", "Kopi Toraja 250 g", "Single-origin arabica from South Sulawesi, medium roast",
-                    "Coffee", "85000", 120),
-            new Item("KOPI-GAYO-250", "Kopi Gayo 250 g", "Aceh highland arabica with a bright, fruity finish",
-                    "Coffee", "92000", 80),
-            new Item("TEH-MELATI-100", "Teh Melati 100 g", "Jasmine green tea, the Javanese way", "Tea", "35000", 200),
-            new Item("BATIK-PARANG-M", "Batik shirt Parang, M", "Hand-stamped cotton batik, long sleeves",
-                    "Clothing", "349000", 25),
-            new Item("BATIK-PARANG-L", "Batik shirt Parang, L", "Hand-stamped cotton batik, long sleeves",
-                    "Clothing", "349000", 20),
-            new Item("SARUNG-TENUN", "Sarung tenun", "Handwoven sarong from Lombok", "Clothing", "275000", 15),
-            new Item("SAMBAL-BAWANG", "Sambal bawang 200 ml", "Shallot chilli relish, extra hot", "Pantry", "28000", 300),
-            new Item("RENDANG-PASTE", "Rendang spice paste", "Minangkabau spice blend for one kilo of beef",
-                    "Pantry", "42000", 150),
-            new Item("WAYANG-KULIT", "Wayang kulit Arjuna", "Leather shadow puppet, hand-painted in Yogyakarta",
-                    "Crafts", "650000", 5),
-            new Item("ANGKLUNG-SET", "Angklung set", "Eight bamboo angklung tuned to a diatonic scale",
-                    "Crafts", "520000", 0));
+    /** Fifty products in five categories, some sold out, from {@code demo-catalog.tsv}. */
+    static final List<Item> ITEMS = load();
 
     private final CommandGateway commands;
 
     DemoCatalog(CommandGateway commands) {
         this.commands = commands;
+    }
+
+    private static List<Item> load() {
+        try (var lines = new BufferedReader(new InputStreamReader(
+                new ClassPathResource("demo-catalog.tsv").getInputStream(), StandardCharsets.UTF_8)).lines()) {
+            return lines.skip(1)
+                    .map(line -> line.split("\t"))
+                    .map(cell -> new Item(cell[0], cell[1], cell[2], cell[3], Integer.parseInt(cell[4]), cell[5]))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the demo catalog is part of the launcher", e);
+        }
     }
 
     static String productId(String sku) {

@@ -20,6 +20,14 @@ class StorefrontLauncherTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
+    void the_demo_catalog_has_fifty_products_in_five_categories_with_unique_skus() {
+        assertThat(DemoCatalog.ITEMS).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(DemoCatalog.ITEMS.stream().map(DemoCatalog.Item::category).distinct()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(DemoCatalog.ITEMS.stream().map(DemoCatalog.Item::sku).distinct()).hasSameSizeAs(DemoCatalog.ITEMS);
+        assertThat(DemoCatalog.ITEMS).anyMatch(item -> item.stock() == 0).anyMatch(item -> item.stock() > 0);
+    }
+
+    @Test
     void the_demo_catalog_is_seeded_once_and_the_command_api_serves_it(@TempDir Path dataDir) throws Exception {
         String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0"};
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
