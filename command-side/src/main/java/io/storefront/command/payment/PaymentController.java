@@ -13,7 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.hibernate.validator.constraints.LuhnCheck;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -52,11 +52,14 @@ class PaymentController {
     private final CommandGateway commands;
     private final PaymentGateway gateway;
     private final PaymentInstructions instructions;
+    private final EventStore eventStore;
 
-    PaymentController(CommandGateway commands, PaymentGateway gateway, PaymentInstructions instructions) {
+    PaymentController(CommandGateway commands, PaymentGateway gateway, PaymentInstructions instructions,
+                      EventStore eventStore) {
         this.commands = commands;
         this.gateway = gateway;
         this.instructions = instructions;
+        this.eventStore = eventStore;
     }
 
     /**
@@ -69,10 +72,9 @@ class PaymentController {
     void instruct(@PathVariable String orderId, @Valid @RequestBody CardInstruction body) {
         PaymentGateway.CardToken card = gateway.tokenize(body.cardNumber());
         instructions.store(orderId, new PaymentInstructions.Instruction(card.token(), card.last4()));
-        try {
-            commands.sendAndWait(new ChargePayment(PaymentId.forOrder(orderId)));
-        } catch (AggregateNotFoundException notRequestedYet) {
-            // charged when the payment is requested
+        String paymentId = PaymentId.forOrder(orderId);
+        if (eventStore.lastSequenceNumberFor(paymentId).isPresent()) {
+            commands.sendAndWait(new ChargePayment(paymentId));
         }
     }
 
