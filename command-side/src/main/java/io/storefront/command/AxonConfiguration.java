@@ -1,9 +1,7 @@
 package io.storefront.command;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.storefront.api.store.EventStoreFormat;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -11,7 +9,6 @@ import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 import java.time.Clock;
@@ -19,18 +16,10 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
 
-    /**
-     * The Jackson 2 mapper behind Axon's serializer (Boot 4's own mapper is Jackson 3, which Axon 4
-     * does not use). Instants are written as ISO-8601 text so that stored events read plainly, and
-     * fields a reader does not know are skipped, so that an event may gain a field without breaking
-     * an older process reading it.
-     */
+    /** Axon's serializer writes events in the stored format the query side reads too. */
     @Bean
     ObjectMapper axonObjectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return EventStoreFormat.objectMapper();
     }
 
     /** The only source of "now": aggregates get their time from it, never from the system clock. */

@@ -1,13 +1,12 @@
 package io.storefront.command;
 
+import io.storefront.api.store.EventStoreFormat;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
@@ -47,20 +46,7 @@ class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
                 .snapshotFilter(axon.snapshotFilter())
-                .schema(EventSchema.builder()
-                        .eventTable("domain_event_entry")
-                        .snapshotTable("snapshot_event_entry")
-                        .globalIndexColumn("global_index")
-                        .timestampColumn("time_stamp")
-                        .eventIdentifierColumn("event_identifier")
-                        .aggregateIdentifierColumn("aggregate_identifier")
-                        .sequenceNumberColumn("sequence_number")
-                        .typeColumn("type")
-                        .payloadTypeColumn("payload_type")
-                        .payloadRevisionColumn("payload_revision")
-                        .payloadColumn("payload")
-                        .metaDataColumn("meta_data")
-                        .build())
+                .schema(EventStoreFormat.events())
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .connectionProvider(axonConnectionProvider)
                 .transactionManager(transactionManager)
@@ -72,15 +58,7 @@ class EventStoreConfiguration {
         return JdbcTokenStore.builder()
                 .connectionProvider(axonConnectionProvider)
                 .serializer(serializer)
-                .schema(TokenSchema.builder()
-                        .setTokenTable("token_entry")
-                        .setProcessorNameColumn("processor_name")
-                        .setSegmentColumn("segment")
-                        .setTokenColumn("token")
-                        .setTokenTypeColumn("token_type")
-                        .setTimestampColumn("timestamp")
-                        .setOwnerColumn("owner")
-                        .build())
+                .schema(EventStoreFormat.tokens())
                 .build();
     }
 }
