@@ -1,13 +1,18 @@
 package io.storefront.command;
 
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The write side of every context: aggregates, the event store and the command REST API. */
+/**
+ * The write side of every context: aggregates, the event store and the command REST API. Its
+ * configuration is {@code command-side.yml}, so that it can share a JVM with the query side.
+ */
 @SpringBootApplication
 public class CommandSideApplication {
 
+    public static final String CONFIG_NAME = "spring.config.name=command-side";
+
     public static void main(String[] args) {
-        SpringApplication.run(CommandSideApplication.class, args);
+        new SpringApplicationBuilder(CommandSideApplication.class).properties(CONFIG_NAME).run(args);
     }
 }

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = CommandSideApplication.CONFIG_NAME)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @AutoConfigureRestTestClient
 @Import(StoredEvents.class)

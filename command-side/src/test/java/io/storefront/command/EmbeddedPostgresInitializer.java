@@ -13,7 +13,8 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 
     private static EmbeddedPostgres postgres;
 
-    static synchronized EmbeddedPostgres postgres() {
+    /** The one PostgreSQL of this test JVM, started on first use. */
+    public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();

@@ -2,6 +2,7 @@ package io.storefront.launcher;
 
 import io.storefront.command.CommandSideApplication;
 import io.storefront.policy.Policies;
+import io.storefront.query.QuerySideApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +17,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The embedded default: starts a real PostgreSQL from the binaries zonky ships on Maven Central, then
- * the platform in this JVM against it: the command side with the checkout's policies beside it, and a
- * demo catalog. With {@code --storefront.data-dir=DIR} (or
+ * the platform in this JVM against it: the command side with the checkout's policies beside it and a
+ * demo catalog (port 8080), and the query side (port 8081, or {@code --storefront.query-port}). With {@code --storefront.data-dir=DIR} (or
  * {@code STOREFRONT_DATA_DIR}) the database lives in DIR and survives a restart; without it, it lives
  * in a temporary folder that is gone when the launcher stops.
  */
@@ -31,10 +33,13 @@ public final class StorefrontLauncher implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final ConfigurableApplicationContext platform;
+    private final ConfigurableApplicationContext querySide;
 
-    private StorefrontLauncher(EmbeddedPostgres postgres, ConfigurableApplicationContext platform) {
+    private StorefrontLauncher(EmbeddedPostgres postgres, ConfigurableApplicationContext platform,
+                               ConfigurableApplicationContext querySide) {
         this.postgres = postgres;
         this.platform = platform;
+        this.querySide = querySide;
     }
 
     public static void main(String[] args) {
@@ -61,11 +66,21 @@ public final class StorefrontLauncher implements AutoCloseable {
                     "spring.datasource.username", "postgres",
                     "spring.datasource.password", "",
                     "storefront.demo.outbox", "true");
-            ConfigurableApplicationContext platform = new SpringApplicationBuilder(CommandSideApplication.class, Policies.class, DemoCatalog.class)
+            // the command side first: its migrations create the event store the query side reads
+            ConfigurableApplicationContext platform = new SpringApplicationBuilder(CommandSideApplication.class,
+                    Policies.class, DemoCatalog.class)
+                    .properties(CommandSideApplication.CONFIG_NAME)
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", embeddedServers)))
                     .run(args);
-            return new StorefrontLauncher(postgres, platform);
+            Map<String, Object> queryServers = new HashMap<>(embeddedServers);
+            queryServers.put("server.port", settings.getProperty("storefront.query-port", "8081"));
+            ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
+                    .properties(QuerySideApplication.CONFIG_NAME)
+                    .initializers(context -> context.getEnvironment().getPropertySources()
+                            .addFirst(new MapPropertySource("embedded-servers", queryServers)))
+                    .run(args);
+            return new StorefrontLauncher(postgres, platform, querySide);
         } catch (RuntimeException e) {
             closeQuietly(postgres);
             throw e;
@@ -93,29 +108,43 @@ public final class StorefrontLauncher implements AutoCloseable {
         return platform;
     }
 
-    /** The port the HTTP API listens on. */
+    /** The port the command API listens on. */
     public int port() {
-        return Integer.parseInt(platform.getEnvironment().getProperty("local.server.port", "8080"));
+        return portOf(platform);
+    }
+
+    /** The port the query API listens on. */
+    public int queryPort() {
+        return portOf(querySide);
+    }
+
+    private static int portOf(ConfigurableApplicationContext side) {
+        return Integer.parseInt(side.getEnvironment().getProperty("local.server.port"));
     }
 
     private void printWelcome(Duration startup) {
         String base = "http://localhost:" + port();
+        String query = "http://localhost:" + queryPort();
         System.out.printf("""
 
                 Storefront is serving (started in %.1f s)
                   Command API ......... %s/api
-                  OpenAPI document .... %s/v3/api-docs
+                  Query API ........... %s/api (orders, tracking, projection replay)
+                  OpenAPI documents ... %s/v3/api-docs and %s/v3/api-docs
                   API explorer ........ %s/swagger-ui.html
                   Messages sent ....... %s/demo/outbox
                   Health .............. %s/actuator/health
                   PostgreSQL .......... %s
                 Stop with Ctrl+C.
-                %n""", startup.toMillis() / 1000.0, base, base, base, base, base,
+                %n""", startup.toMillis() / 1000.0, base, query, base, query, base, base, base,
                 postgres.getJdbcUrl("postgres", "postgres"));
     }
 
     @Override
     public synchronized void close() {
+        if (querySide.isActive()) {
+            querySide.close();
+        }
         if (platform.isActive()) {
             platform.close();
         }

@@ -29,7 +29,7 @@ class StorefrontLauncherTest {
 
     @Test
     void the_demo_catalog_is_seeded_once_and_the_command_api_serves_it(@TempDir Path dataDir) throws Exception {
-        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0"};
+        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.query-port=0"};
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
             assertThat(events(launcher, "ProductCreated")).isEqualTo(DemoCatalog.ITEMS.size());
             String stocked = "{\"orderId\":\"order-1\",\"quantity\":2}";
@@ -45,7 +45,7 @@ class StorefrontLauncherTest {
 
     @Test
     void a_payment_deadline_set_before_a_restart_fires_after_it(@TempDir Path dataDir) throws Exception {
-        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.order.payment-timeout=5s"};
+        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.query-port=0", "--storefront.order.payment-timeout=5s"};
         String orderId;
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
             String order = "{\"customerId\":\"customer-1\",\"lines\":[{\"productId\":\""
@@ -61,13 +61,15 @@ class StorefrontLauncherTest {
         }
         try (StorefrontLauncher restarted = StorefrontLauncher.start(args)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> events(restarted, orderId, "OrderCancelled") == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(restarted.queryPort(), "/api/orders/" + orderId + "/tracking")
+                    .body().contains("\"status\":\"CANCELLED\""));
         }
     }
 
     @Test
     void the_platform_keeps_its_data_across_a_restart_in_a_configured_data_directory(@TempDir Path dataDir) throws Exception {
         String email = "restart-" + UUID.randomUUID() + "@example.com";
-        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0"};
+        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.query-port=0"};
 
         try (StorefrontLauncher first = StorefrontLauncher.start(args)) {
             assertThat(register(first.port(), email).statusCode()).isEqualTo(201);
@@ -81,6 +83,11 @@ class StorefrontLauncherTest {
 
     private HttpResponse<String> register(int port, String email) throws Exception {
         return post(port, "/api/users", "{\"name\":\"Dewi\",\"email\":\"" + email + "\"}");
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(int port, String path, String json) throws Exception {

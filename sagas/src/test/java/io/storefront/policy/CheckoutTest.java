@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = {CommandSideApplication.class, Policies.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "storefront.order.payment-timeout=4s")
+        properties = {CommandSideApplication.CONFIG_NAME, "storefront.order.payment-timeout=4s"})
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @AutoConfigureRestTestClient
 @Import({StoredEvents.class, Shop.class})

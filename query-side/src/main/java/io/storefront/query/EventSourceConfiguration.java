@@ -1,0 +1,80 @@
+package io.storefront.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.storefront.api.store.EventStoreFormat;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * The query side reads the events the command side stored in PostgreSQL (or, with Axon Server,
+ * from there) and keeps each projection's token in its own database, in the transaction that
+ * updates the view. Each projection is a pooled streaming processor that handles events in batches.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class EventSourceConfiguration {
+
+    static final List<String> PROJECTIONS = List.of("orders-view");
+    private static final int SEGMENTS = 2;
+    private static final int BATCH_SIZE = 100;
+
+    @Bean
+    ObjectMapper axonObjectMapper() {
+        return EventStoreFormat.objectMapper();
+    }
+
+    @Bean
+    ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    EventStorageEngine eventStorageEngine(Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          ConnectionProvider axonConnectionProvider,
+                                          TransactionManager transactionManager,
+                                          Configuration axon) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(axon.upcasterChain())
+                .schema(EventStoreFormat.events())
+                .connectionProvider(axonConnectionProvider)
+                .transactionManager(transactionManager)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider axonConnectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(axonConnectionProvider)
+                .serializer(serializer)
+                .schema(EventStoreFormat.tokens())
+                .build();
+    }
+
+    @Autowired
+    void projections(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+        PROJECTIONS.forEach(projection -> processing.registerPooledStreamingEventProcessor(
+                projection, Configuration::eventStore,
+                (configuration, builder) -> builder.initialSegmentCount(SEGMENTS).batchSize(BATCH_SIZE)));
+    }
+}

@@ -1,0 +1,18 @@
+package io.storefront.query;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The read side: projections of the events into views, the query REST API, and replay. Its
+ * configuration is {@code query-side.yml}, so that it can share a JVM with the command side.
+ */
+@SpringBootApplication
+public class QuerySideApplication {
+
+    public static final String CONFIG_NAME = "spring.config.name=query-side";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(QuerySideApplication.class).properties(CONFIG_NAME).run(args);
+    }
+}

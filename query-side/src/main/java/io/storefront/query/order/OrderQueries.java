@@ -1,0 +1,93 @@
+package io.storefront.query.order;
+
+import io.storefront.api.order.OrderStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads of the orders view. */
+@Component
+class OrderQueries {
+
+    record OrderSummary(String orderId, String customerId, OrderStatus status, BigDecimal total, String currency,
+                        Instant placedAt, Instant updatedAt, String paymentId, String shipmentId, String reason) {
+    }
+
+    record Line(String productId, int quantity, BigDecimal unitPrice, boolean reserved) {
+    }
+
+    record OrderDetails(OrderSummary order, List<Line> lines) {
+    }
+
+    record Step(OrderStatus status, Instant at, String detail) {
+    }
+
+    record Tracking(String orderId, OrderStatus status, List<Step> timeline) {
+    }
+
+    record Page<T>(List<T> items, int page, int size, long totalItems) {
+    }
+
+    private static final String SUMMARY = """
+            SELECT order_id, customer_id, status, total_amount, currency, placed_at, updated_at, payment_id,
+                   shipment_id, reason
+            FROM order_view""";
+
+    private final JdbcClient jdbc;
+
+    OrderQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Newest first, optionally one customer's, optionally in one status. */
+    Page<OrderSummary> list(String customerId, OrderStatus status, int page, int size) {
+        String filter = " WHERE (CAST(:customer AS VARCHAR) IS NULL OR customer_id = :customer)"
+                + " AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)";
+        String statusName = status == null ? null : status.name();
+        List<OrderSummary> items = jdbc.sql(SUMMARY + filter + " ORDER BY placed_at DESC, order_id LIMIT :size OFFSET :offset")
+                .param("customer", customerId).param("status", statusName)
+                .param("size", size).param("offset", (long) page * size)
+                .query(OrderQueries::summary).list();
+        long total = jdbc.sql("SELECT count(*) FROM order_view" + filter)
+                .param("customer", customerId).param("status", statusName)
+                .query(Long.class).single();
+        return new Page<>(items, page, size, total);
+    }
+
+    Optional<OrderDetails> details(String orderId) {
+        return summary(orderId).map(order -> new OrderDetails(order, jdbc.sql("""
+                        SELECT product_id, quantity, unit_amount, reserved FROM order_line_view
+                        WHERE order_id = ? ORDER BY line_number""")
+                .param(orderId)
+                .query((row, index) -> new Line(row.getString("product_id"), row.getInt("quantity"),
+                        row.getBigDecimal("unit_amount"), row.getBoolean("reserved")))
+                .list()));
+    }
+
+    Optional<Tracking> tracking(String orderId) {
+        return summary(orderId).map(order -> new Tracking(orderId, order.status(), jdbc.sql("""
+                        SELECT status, occurred_at, detail FROM order_timeline
+                        WHERE order_id = ? ORDER BY sequence_number""")
+                .param(orderId)
+                .query((row, index) -> new Step(OrderStatus.valueOf(row.getString("status")),
+                        row.getObject("occurred_at", OffsetDateTime.class).toInstant(), row.getString("detail")))
+                .list()));
+    }
+
+    private Optional<OrderSummary> summary(String orderId) {
+        return jdbc.sql(SUMMARY + " WHERE order_id = ?").param(orderId).query(OrderQueries::summary).optional();
+    }
+
+    private static OrderSummary summary(java.sql.ResultSet row, int index) throws java.sql.SQLException {
+        return new OrderSummary(row.getString("order_id"), row.getString("customer_id"),
+                OrderStatus.valueOf(row.getString("status")), row.getBigDecimal("total_amount"),
+                row.getString("currency"), row.getObject("placed_at", OffsetDateTime.class).toInstant(),
+                row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getString("payment_id"),
+                row.getString("shipment_id"), row.getString("reason"));
+    }
+}

@@ -1,0 +1,35 @@
+package io.storefront.query;
+
+import io.storefront.command.CommandSideApplication;
+import io.storefront.command.EmbeddedPostgresInitializer;
+import io.storefront.policy.Policies;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the command side with its policies once per test JVM, as the embedded default does, and points
+ * the query side under test at the same PostgreSQL. The command side starts first: its migrations
+ * create the event store the query side reads.
+ */
+public class CommandSideRunning implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static ConfigurableApplicationContext commandSide;
+
+    /** The port of the command side's HTTP API. */
+    public static synchronized int port() {
+        if (commandSide == null) {
+            commandSide = new SpringApplicationBuilder(CommandSideApplication.class, Policies.class)
+                    .properties(CommandSideApplication.CONFIG_NAME)
+                    .initializers(new EmbeddedPostgresInitializer())
+                    .run("--server.port=0", "--storefront.order.payment-timeout=10m");
+        }
+        return Integer.parseInt(commandSide.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext queryContext) {
+        port();
+        new EmbeddedPostgresInitializer().initialize(queryContext);
+    }
+}

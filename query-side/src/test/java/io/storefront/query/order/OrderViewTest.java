@@ -1,0 +1,110 @@
+package io.storefront.query.order;
+
+import io.storefront.query.CommandSideRunning;
+import io.storefront.query.QuerySideTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuerySideTest
+class OrderViewTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    RestTestClient query;
+
+    private final RestTestClient commands = RestTestClient.bindToServer()
+            .baseUrl("http://localhost:" + CommandSideRunning.port()).build();
+
+    @Test
+    void a_paid_order_is_shown_with_its_lines_and_timeline_and_in_its_customers_list() {
+        String customer = "customer-" + UUID.randomUUID();
+        String orderId = paidOrder(customer);
+
+        await().atMost(PATIENCE).until(() -> "PAID".equals(status(orderId)));
+        query.get().uri("/api/orders/{id}", orderId).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.order.customerId").isEqualTo(customer)
+                .jsonPath("$.order.total").isEqualTo(170000.0)
+                .jsonPath("$.order.currency").isEqualTo("IDR")
+                .jsonPath("$.lines[0].quantity").isEqualTo(2)
+                .jsonPath("$.lines[0].reserved").isEqualTo(true);
+        query.get().uri("/api/orders/{id}/tracking", orderId).exchange()
+                .expectBody()
+                .jsonPath("$.timeline[*].status").isEqualTo(List.of("PLACED", "AWAITING_PAYMENT", "PAID"));
+        query.get().uri("/api/orders?customerId={c}", customer).exchange()
+                .expectBody()
+                .jsonPath("$.totalItems").isEqualTo(1)
+                .jsonPath("$.items[0].orderId").isEqualTo(orderId);
+    }
+
+    @Test
+    void a_rebuilt_view_equals_the_view_before() {
+        String orderId = paidOrder("customer-" + UUID.randomUUID());
+        await().atMost(PATIENCE).until(() -> "PAID".equals(status(orderId)));
+        String before = everything();
+
+        query.post().uri("/api/admin/projections/orders-view/replay").exchange().expectStatus().isAccepted();
+        await().atMost(PATIENCE).until(() -> {
+            Map<?, ?> progress = query.get().uri("/api/admin/projections/orders-view").exchange()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            return Boolean.FALSE.equals(progress.get("replaying")) && ((Number) progress.get("percent")).doubleValue() == 100.0;
+        });
+
+        assertThat(everything()).isEqualTo(before);
+    }
+
+    @Test
+    void bad_paging_is_a_400_naming_the_parameter_and_an_unknown_order_a_404() {
+        query.get().uri("/api/orders?size=0").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+        query.get().uri("/api/orders?status=LOST").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("status");
+        query.get().uri("/api/orders/{id}", UUID.randomUUID()).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        query.get().uri("/api/admin/projections/no-such-view").exchange().expectStatus().isNotFound();
+    }
+
+    private String everything() {
+        return query.get().uri("/api/orders?size=100").exchange().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private String status(String orderId) {
+        var response = query.get().uri("/api/orders/{id}", orderId).exchange().returnResult(Map.class);
+        return response.getStatus().value() == 200
+                ? (String) ((Map<?, ?>) response.getResponseBody().get("order")).get("status") : null;
+    }
+
+    private String paidOrder(String customer) {
+        String productId = (String) commands.post().uri("/api/products").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("sku", "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "name", "Kopi",
+                        "category", "Coffee", "price", Map.of("amount", "85000", "currency", "IDR")))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        commands.post().uri("/api/products/{id}/stock", productId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("quantity", 10)).exchange().expectStatus().isNoContent();
+        String orderId = (String) commands.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("customerId", customer,
+                        "lines", List.of(Map.of("productId", productId, "quantity", 2,
+                                "unitPrice", Map.of("amount", "85000", "currency", "IDR"))),
+                        "shippingAddress", Map.of("recipient", "Siti", "line1", "Jl. Sudirman 1", "city", "Jakarta",
+                                "postalCode", "10220", "country", "ID")))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        commands.put().uri("/api/payments/instructions/{order}", orderId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("cardNumber", "4242424242424242")).exchange().expectStatus().isAccepted();
+        return orderId;
+    }
+}
