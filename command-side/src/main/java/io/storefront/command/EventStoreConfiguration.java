@@ -5,9 +5,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -41,24 +39,15 @@ class EventStoreConfiguration {
                                           ConnectionProvider axonConnectionProvider,
                                           TransactionManager transactionManager,
                                           org.axonframework.config.Configuration axon) {
-        return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
+        return EventStoreFormat.storageEngine(axonConnectionProvider, transactionManager, eventSerializer, serializer)
                 .upcasterChain(axon.upcasterChain())
                 .snapshotFilter(axon.snapshotFilter())
-                .schema(EventStoreFormat.events())
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
-                .connectionProvider(axonConnectionProvider)
-                .transactionManager(transactionManager)
                 .build();
     }
 
     @Bean
     TokenStore tokenStore(ConnectionProvider axonConnectionProvider, Serializer serializer) {
-        return JdbcTokenStore.builder()
-                .connectionProvider(axonConnectionProvider)
-                .serializer(serializer)
-                .schema(EventStoreFormat.tokens())
-                .build();
+        return EventStoreFormat.tokenStore(axonConnectionProvider, serializer);
     }
 }

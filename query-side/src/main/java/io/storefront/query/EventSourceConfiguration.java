@@ -9,9 +9,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,23 +49,14 @@ class EventSourceConfiguration {
                                           ConnectionProvider axonConnectionProvider,
                                           TransactionManager transactionManager,
                                           Configuration axon) {
-        return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
+        return EventStoreFormat.storageEngine(axonConnectionProvider, transactionManager, eventSerializer, serializer)
                 .upcasterChain(axon.upcasterChain())
-                .schema(EventStoreFormat.events())
-                .connectionProvider(axonConnectionProvider)
-                .transactionManager(transactionManager)
                 .build();
     }
 
     @Bean
     TokenStore tokenStore(ConnectionProvider axonConnectionProvider, Serializer serializer) {
-        return JdbcTokenStore.builder()
-                .connectionProvider(axonConnectionProvider)
-                .serializer(serializer)
-                .schema(EventStoreFormat.tokens())
-                .build();
+        return EventStoreFormat.tokenStore(axonConnectionProvider, serializer);
     }
 
     @Autowired

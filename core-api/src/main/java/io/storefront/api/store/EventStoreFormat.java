@@ -4,8 +4,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
 
 /**
  * How events are stored in PostgreSQL: the tables and columns of Axon's JDBC storage engine and
@@ -43,6 +49,28 @@ public final class EventStoreFormat {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
+                .build();
+    }
+
+    /** Axon's JDBC storage engine on these tables, for the given connections and serializers. */
+    public static JdbcEventStorageEngine.Builder storageEngine(ConnectionProvider connections,
+                                                               TransactionManager transactions,
+                                                               Serializer eventSerializer,
+                                                               Serializer snapshotSerializer) {
+        return JdbcEventStorageEngine.builder()
+                .schema(events())
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer);
+    }
+
+    /** Axon's JDBC token store on {@code token_entry}. */
+    public static TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
+                .schema(tokens())
                 .build();
     }
 
