@@ -10,11 +10,15 @@ import io.storefront.api.order.OrderReadyForPayment;
 import io.storefront.api.order.OrderRejected;
 import io.storefront.api.order.OrderShipped;
 import io.storefront.api.order.OrderStatus;
+import io.storefront.api.order.OrderTracking;
+import io.storefront.api.order.TrackOrder;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +36,16 @@ import java.util.List;
 class OrderProjection {
 
     private final JdbcClient jdbc;
+    private final QueryUpdateEmitter updates;
 
-    OrderProjection(JdbcClient jdbc) {
+    OrderProjection(JdbcClient jdbc, QueryUpdateEmitter updates) {
         this.jdbc = jdbc;
+        this.updates = updates;
     }
 
     @EventHandler
-    void on(OrderPlaced event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(OrderPlaced event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
         jdbc.sql("""
                         INSERT INTO order_view (order_id, customer_id, status, total_amount, currency, placed_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
@@ -54,7 +61,7 @@ class OrderProjection {
                     .params(event.orderId(), number + 1, line.productId(), line.quantity(), line.unitPrice().amount())
                     .update();
         }
-        recordOnTimeline(event.orderId(), sequence, OrderStatus.PLACED, at, null);
+        recordOnTimeline(event.orderId(), sequence, OrderStatus.PLACED, at, null, replay);
     }
 
     @EventHandler
@@ -65,35 +72,41 @@ class OrderProjection {
     }
 
     @EventHandler
-    void on(OrderReadyForPayment event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        moveTo(event.orderId(), OrderStatus.AWAITING_PAYMENT, sequence, at, null);
+    void on(OrderReadyForPayment event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        moveTo(event.orderId(), OrderStatus.AWAITING_PAYMENT, sequence, at, null, replay);
     }
 
     @EventHandler
-    void on(OrderRejected event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        moveTo(event.orderId(), OrderStatus.REJECTED, sequence, at, event.reason());
+    void on(OrderRejected event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        moveTo(event.orderId(), OrderStatus.REJECTED, sequence, at, event.reason(), replay);
     }
 
     @EventHandler
-    void on(OrderPaid event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(OrderPaid event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
         jdbc.sql("UPDATE order_view SET payment_id = ? WHERE order_id = ?").params(event.paymentId(), event.orderId()).update();
-        moveTo(event.orderId(), OrderStatus.PAID, sequence, at, null);
+        moveTo(event.orderId(), OrderStatus.PAID, sequence, at, null, replay);
     }
 
     @EventHandler
-    void on(OrderShipped event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(OrderShipped event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
         jdbc.sql("UPDATE order_view SET shipment_id = ? WHERE order_id = ?").params(event.shipmentId(), event.orderId()).update();
-        moveTo(event.orderId(), OrderStatus.SHIPPED, sequence, at, null);
+        moveTo(event.orderId(), OrderStatus.SHIPPED, sequence, at, null, replay);
     }
 
     @EventHandler
-    void on(OrderDelivered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        moveTo(event.orderId(), OrderStatus.DELIVERED, sequence, at, null);
+    void on(OrderDelivered event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        moveTo(event.orderId(), OrderStatus.DELIVERED, sequence, at, null, replay);
     }
 
     @EventHandler
-    void on(OrderCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        moveTo(event.orderId(), OrderStatus.CANCELLED, sequence, at, event.reason().name());
+    void on(OrderCancelled event, @SequenceNumber long sequence, @Timestamp Instant at,
+            ReplayStatus replay) {
+        moveTo(event.orderId(), OrderStatus.CANCELLED, sequence, at, event.reason().name(), replay);
     }
 
     @ResetHandler
@@ -101,19 +114,26 @@ class OrderProjection {
         jdbc.sql("TRUNCATE order_view, order_line_view, order_timeline").update();
     }
 
-    private void moveTo(String orderId, OrderStatus status, long sequence, Instant at, String reason) {
+    private void moveTo(String orderId, OrderStatus status, long sequence, Instant at, String reason,
+                        ReplayStatus replay) {
         jdbc.sql("UPDATE order_view SET status = ?, updated_at = ?, reason = COALESCE(?, reason) WHERE order_id = ?")
                 .params(status.name(), utc(at), reason, orderId)
                 .update();
-        recordOnTimeline(orderId, sequence, status, at, reason);
+        recordOnTimeline(orderId, sequence, status, at, reason, replay);
     }
 
-    private void recordOnTimeline(String orderId, long sequence, OrderStatus status, Instant at, String detail) {
-        jdbc.sql("""
+    /** A new status goes on the timeline and, once committed, to everyone following the order live. */
+    private void recordOnTimeline(String orderId, long sequence, OrderStatus status, Instant at, String detail,
+                                  ReplayStatus replay) {
+        int added = jdbc.sql("""
                         INSERT INTO order_timeline (order_id, sequence_number, status, occurred_at, detail)
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(orderId, sequence, status.name(), utc(at), detail)
                 .update();
+        if (added == 1 && !replay.isReplay()) {
+            updates.emit(TrackOrder.class, query -> query.orderId().equals(orderId),
+                    new OrderTracking.Step(status, at, detail));
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,6 +1,9 @@
 package io.storefront.query.order;
 
 import io.storefront.api.order.OrderStatus;
+import io.storefront.api.order.OrderTracking;
+import io.storefront.api.order.TrackOrder;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +25,6 @@ class OrderQueries {
     }
 
     record OrderDetails(OrderSummary order, List<Line> lines) {
-    }
-
-    record Step(OrderStatus status, Instant at, String detail) {
-    }
-
-    record Tracking(String orderId, OrderStatus status, List<Step> timeline) {
     }
 
     record Page<T>(List<T> items, int page, int size, long totalItems) {
@@ -59,6 +56,12 @@ class OrderQueries {
         return new Page<>(items, page, size, total);
     }
 
+    /** The answer to a tracking subscription's first question; null for an order the view does not know. */
+    @QueryHandler
+    OrderTracking handle(TrackOrder query) {
+        return tracking(query.orderId()).orElse(null);
+    }
+
     Optional<OrderDetails> details(String orderId) {
         return summary(orderId).map(order -> new OrderDetails(order, jdbc.sql("""
                         SELECT product_id, quantity, unit_amount, reserved FROM order_line_view
@@ -69,12 +72,12 @@ class OrderQueries {
                 .list()));
     }
 
-    Optional<Tracking> tracking(String orderId) {
-        return summary(orderId).map(order -> new Tracking(orderId, order.status(), jdbc.sql("""
+    Optional<OrderTracking> tracking(String orderId) {
+        return summary(orderId).map(order -> new OrderTracking(orderId, order.status(), jdbc.sql("""
                         SELECT status, occurred_at, detail FROM order_timeline
                         WHERE order_id = ? ORDER BY sequence_number""")
                 .param(orderId)
-                .query((row, index) -> new Step(OrderStatus.valueOf(row.getString("status")),
+                .query((row, index) -> new OrderTracking.Step(OrderStatus.valueOf(row.getString("status")),
                         row.getObject("occurred_at", OffsetDateTime.class).toInstant(), row.getString("detail")))
                 .list()));
     }

@@ -1,23 +1,33 @@
 package io.storefront.query.order;
 
 import io.storefront.api.order.OrderStatus;
+import io.storefront.api.order.OrderTracking;
+import io.storefront.api.order.TrackOrder;
 import io.storefront.query.NotFound;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 
 @RestController
 @RequestMapping("/api/orders")
 class OrderQueryController {
 
     private final OrderQueries orders;
+    private final QueryGateway queries;
 
-    OrderQueryController(OrderQueries orders) {
+    OrderQueryController(OrderQueries orders, QueryGateway queries) {
         this.orders = orders;
+        this.queries = queries;
     }
 
     /** Orders, newest first; {@code customerId} gives one customer's own orders. */
@@ -37,7 +47,29 @@ class OrderQueryController {
 
     /** Where the order is and every status it went through. */
     @GetMapping("/{orderId}/tracking")
-    OrderQueries.Tracking tracking(@PathVariable String orderId) {
+    OrderTracking tracking(@PathVariable String orderId) {
         return orders.tracking(orderId).orElseThrow(() -> new NotFound("order", orderId));
+    }
+
+    /**
+     * Live tracking as Server-Sent Events: every status the order went through, then each new one as
+     * it happens; the stream ends when the order reaches a final status.
+     */
+    @GetMapping(path = "/{orderId}/tracking/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<OrderTracking.Step>> follow(@PathVariable String orderId) {
+        SubscriptionQueryResult<OrderTracking, OrderTracking.Step> subscription = queries.subscriptionQuery(
+                new TrackOrder(orderId), ResponseTypes.instanceOf(OrderTracking.class),
+                ResponseTypes.instanceOf(OrderTracking.Step.class));
+        OrderTracking known = subscription.initialResult().block();
+        if (known == null) {
+            subscription.close();
+            throw new NotFound("order", orderId);
+        }
+        return Flux.fromIterable(known.timeline())
+                .concatWith(subscription.updates())
+                .distinct(OrderTracking.Step::status)
+                .takeUntil(step -> OrderTracking.FINAL.contains(step.status()))
+                .map(step -> ServerSentEvent.builder(step).event("status").id(step.status().name()).build())
+                .doFinally(signal -> subscription.close());
     }
 }

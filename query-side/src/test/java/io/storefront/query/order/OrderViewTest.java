@@ -4,13 +4,20 @@ import io.storefront.query.CommandSideRunning;
 import io.storefront.query.QuerySideTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +29,9 @@ class OrderViewTest {
 
     @Autowired
     RestTestClient query;
+
+    @LocalServerPort
+    int port;
 
     private final RestTestClient commands = RestTestClient.bindToServer()
             .baseUrl("http://localhost:" + CommandSideRunning.port()).build();
@@ -47,6 +57,24 @@ class OrderViewTest {
                 .expectBody()
                 .jsonPath("$.totalItems").isEqualTo(1)
                 .jsonPath("$.items[0].orderId").isEqualTo(orderId);
+    }
+
+    @Test
+    void following_an_order_live_shows_each_status_in_order_until_it_is_final() throws Exception {
+        String orderId = order("customer-" + UUID.randomUUID(), "4000000000000002");
+        await().atMost(PATIENCE).until(() -> status(orderId) != null);
+
+        HttpResponse<String> stream = HttpClient.newHttpClient().sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders/" + orderId + "/tracking/stream"))
+                                .header("Accept", "text/event-stream").build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        List<String> statuses = Pattern.compile("\"status\":\"([A-Z_]+)\"").matcher(stream.body()).results()
+                .map(match -> match.group(1)).toList();
+        assertThat(statuses).as("the stream ended once the order was cancelled")
+                .containsExactly("PLACED", "AWAITING_PAYMENT", "CANCELLED");
     }
 
     @Test
@@ -90,6 +118,10 @@ class OrderViewTest {
     }
 
     private String paidOrder(String customer) {
+        return order(customer, "4242424242424242");
+    }
+
+    private String order(String customer, String card) {
         String productId = (String) commands.post().uri("/api/products").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("sku", "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "name", "Kopi",
                         "category", "Coffee", "price", Map.of("amount", "85000", "currency", "IDR")))
@@ -104,7 +136,7 @@ class OrderViewTest {
                                 "postalCode", "10220", "country", "ID")))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         commands.put().uri("/api/payments/instructions/{order}", orderId).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("cardNumber", "4242424242424242")).exchange().expectStatus().isAccepted();
+                .body(Map.of("cardNumber", card)).exchange().expectStatus().isAccepted();
         return orderId;
     }
 }
