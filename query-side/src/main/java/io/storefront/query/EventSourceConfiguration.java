@@ -28,7 +28,8 @@ import java.util.List;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class EventSourceConfiguration {
 
-    static final List<String> PROJECTIONS = List.of("orders-view");
+    static final List<String> PROJECTIONS =
+            List.of("orders-view", "payments-view", "shipments-view", "stock-view", "users-view");
     private static final int SEGMENTS = 2;
     private static final int BATCH_SIZE = 100;
 

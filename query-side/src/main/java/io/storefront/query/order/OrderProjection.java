@@ -23,9 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+
+import static io.storefront.query.Times.utc;
 
 /**
  * Orders with their lines and the timeline of their statuses. Every write is keyed by the event that
@@ -134,9 +134,5 @@ class OrderProjection {
             updates.emit(TrackOrder.class, query -> query.orderId().equals(orderId),
                     new OrderTracking.Step(status, at, detail));
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -3,15 +3,19 @@ package io.storefront.query.order;
 import io.storefront.api.order.OrderStatus;
 import io.storefront.api.order.OrderTracking;
 import io.storefront.api.order.TrackOrder;
+import io.storefront.query.Page;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import static io.storefront.query.Times.instant;
 
 /** Reads of the orders view. */
 @Component
@@ -27,13 +31,8 @@ class OrderQueries {
     record OrderDetails(OrderSummary order, List<Line> lines) {
     }
 
-    record Page<T>(List<T> items, int page, int size, long totalItems) {
-    }
-
-    private static final String SUMMARY = """
-            SELECT order_id, customer_id, status, total_amount, currency, placed_at, updated_at, payment_id,
-                   shipment_id, reason
-            FROM order_view""";
+    private static final String COLUMNS = "order_id, customer_id, status, total_amount, currency, placed_at, updated_at, "
+            + "payment_id, shipment_id, reason";
 
     private final JdbcClient jdbc;
 
@@ -43,17 +42,12 @@ class OrderQueries {
 
     /** Newest first, optionally one customer's, optionally in one status. */
     Page<OrderSummary> list(String customerId, OrderStatus status, int page, int size) {
-        String filter = " WHERE (CAST(:customer AS VARCHAR) IS NULL OR customer_id = :customer)"
-                + " AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)";
-        String statusName = status == null ? null : status.name();
-        List<OrderSummary> items = jdbc.sql(SUMMARY + filter + " ORDER BY placed_at DESC, order_id LIMIT :size OFFSET :offset")
-                .param("customer", customerId).param("status", statusName)
-                .param("size", size).param("offset", (long) page * size)
-                .query(OrderQueries::summary).list();
-        long total = jdbc.sql("SELECT count(*) FROM order_view" + filter)
-                .param("customer", customerId).param("status", statusName)
-                .query(Long.class).single();
-        return new Page<>(items, page, size, total);
+        Map<String, Object> filter = new HashMap<>();
+        filter.put("customer", customerId);
+        filter.put("status", status == null ? null : status.name());
+        return Page.read(jdbc, COLUMNS, "FROM order_view WHERE (CAST(:customer AS VARCHAR) IS NULL OR customer_id = :customer)"
+                        + " AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)",
+                "placed_at DESC, order_id", filter, OrderQueries::summary, page, size);
     }
 
     /** The answer to a tracking subscription's first question; null for an order the view does not know. */
@@ -78,19 +72,19 @@ class OrderQueries {
                         WHERE order_id = ? ORDER BY sequence_number""")
                 .param(orderId)
                 .query((row, index) -> new OrderTracking.Step(OrderStatus.valueOf(row.getString("status")),
-                        row.getObject("occurred_at", OffsetDateTime.class).toInstant(), row.getString("detail")))
+                        instant(row, "occurred_at"), row.getString("detail")))
                 .list()));
     }
 
     private Optional<OrderSummary> summary(String orderId) {
-        return jdbc.sql(SUMMARY + " WHERE order_id = ?").param(orderId).query(OrderQueries::summary).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM order_view WHERE order_id = ?").param(orderId).query(OrderQueries::summary).optional();
     }
 
     private static OrderSummary summary(java.sql.ResultSet row, int index) throws java.sql.SQLException {
         return new OrderSummary(row.getString("order_id"), row.getString("customer_id"),
                 OrderStatus.valueOf(row.getString("status")), row.getBigDecimal("total_amount"),
-                row.getString("currency"), row.getObject("placed_at", OffsetDateTime.class).toInstant(),
-                row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getString("payment_id"),
+                row.getString("currency"), instant(row, "placed_at"),
+                instant(row, "updated_at"), row.getString("payment_id"),
                 row.getString("shipment_id"), row.getString("reason"));
     }
 }

@@ -4,6 +4,7 @@ import io.storefront.api.order.OrderStatus;
 import io.storefront.api.order.OrderTracking;
 import io.storefront.api.order.TrackOrder;
 import io.storefront.query.NotFound;
+import io.storefront.query.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -32,7 +33,7 @@ class OrderQueryController {
 
     /** Orders, newest first; {@code customerId} gives one customer's own orders. */
     @GetMapping
-    OrderQueries.Page<OrderQueries.OrderSummary> list(
+    Page<OrderQueries.OrderSummary> list(
             @RequestParam(required = false) String customerId,
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,

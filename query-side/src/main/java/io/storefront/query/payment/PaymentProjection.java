@@ -1,0 +1,62 @@
+package io.storefront.query.payment;
+
+import io.storefront.api.payment.PaymentCaptured;
+import io.storefront.api.payment.PaymentDeclined;
+import io.storefront.api.payment.PaymentRefunded;
+import io.storefront.api.payment.PaymentRequested;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import static io.storefront.query.Times.utc;
+
+/** Payments and where each stands. Every write sets what its event says, so a repeat changes nothing. */
+@Component
+@ProcessingGroup("payments-view")
+class PaymentProjection {
+
+    private final JdbcClient jdbc;
+
+    PaymentProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PaymentRequested event) {
+        jdbc.sql("""
+                        INSERT INTO payment_view (payment_id, order_id, status, amount, currency, method, requested_at, updated_at)
+                        VALUES (?, ?, 'REQUESTED', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(event.paymentId(), event.orderId(), event.amount().amount(),
+                        event.amount().currency().getCurrencyCode(), event.method().name(),
+                        utc(event.requestedAt()), utc(event.requestedAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(PaymentCaptured event) {
+        jdbc.sql("UPDATE payment_view SET status = 'CAPTURED', gateway_reference = ?, updated_at = ? WHERE payment_id = ?")
+                .params(event.gatewayReference(), utc(event.capturedAt()), event.paymentId())
+                .update();
+    }
+
+    @EventHandler
+    void on(PaymentDeclined event) {
+        jdbc.sql("UPDATE payment_view SET status = 'DECLINED', reason = ?, updated_at = ? WHERE payment_id = ?")
+                .params(event.reason(), utc(event.declinedAt()), event.paymentId())
+                .update();
+    }
+
+    @EventHandler
+    void on(PaymentRefunded event) {
+        jdbc.sql("UPDATE payment_view SET status = 'REFUNDED', reason = ?, updated_at = ? WHERE payment_id = ?")
+                .params(event.reason(), utc(event.refundedAt()), event.paymentId())
+                .update();
+    }
+
+    @ResetHandler
+    void clearForReplay() {
+        jdbc.sql("TRUNCATE payment_view").update();
+    }
+}

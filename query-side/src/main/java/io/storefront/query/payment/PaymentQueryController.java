@@ -1,0 +1,68 @@
+package io.storefront.query.payment;
+
+import io.storefront.query.NotFound;
+import io.storefront.query.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.storefront.query.Times.instant;
+
+@RestController
+@RequestMapping("/api/payments")
+class PaymentQueryController {
+
+    record PaymentSummary(String paymentId, String orderId, String status, BigDecimal amount, String currency,
+                          String method, String gatewayReference, String reason, Instant requestedAt, Instant updatedAt) {
+    }
+
+    private static final String COLUMNS = "payment_id, order_id, status, amount, currency, method, gateway_reference, "
+            + "reason, requested_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    PaymentQueryController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping
+    Page<PaymentSummary> list(@RequestParam(required = false) String orderId,
+                              @RequestParam(required = false)
+                              @Pattern(regexp = "REQUESTED|CAPTURED|DECLINED|REFUNDED") String status,
+                              @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Map<String, Object> filter = new HashMap<>();
+        filter.put("orderId", orderId);
+        filter.put("status", status);
+        return Page.read(jdbc, COLUMNS, "FROM payment_view WHERE (CAST(:orderId AS VARCHAR) IS NULL OR order_id = :orderId)"
+                        + " AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)",
+                "requested_at DESC, payment_id", filter, PaymentQueryController::payment, page, size);
+    }
+
+    @GetMapping("/{paymentId}")
+    PaymentSummary get(@PathVariable String paymentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_view WHERE payment_id = ?").param(paymentId)
+                .query(PaymentQueryController::payment).optional()
+                .orElseThrow(() -> new NotFound("payment", paymentId));
+    }
+
+    private static PaymentSummary payment(ResultSet row, int index) throws SQLException {
+        return new PaymentSummary(row.getString("payment_id"), row.getString("order_id"), row.getString("status"),
+                row.getBigDecimal("amount"), row.getString("currency"), row.getString("method"),
+                row.getString("gateway_reference"), row.getString("reason"), instant(row, "requested_at"),
+                instant(row, "updated_at"));
+    }
+}

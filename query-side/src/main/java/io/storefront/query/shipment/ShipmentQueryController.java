@@ -1,0 +1,75 @@
+package io.storefront.query.shipment;
+
+import io.storefront.query.NotFound;
+import io.storefront.query.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.storefront.query.Times.instant;
+
+@RestController
+@RequestMapping("/api/shipments")
+class ShipmentQueryController {
+
+    record ShipmentSummary(String shipmentId, String orderId, String carrier, String status, String city,
+                           String country, Instant createdAt, Instant updatedAt) {
+    }
+
+    record Scan(String status, Instant occurredAt, String location, String note) {
+    }
+
+    record ShipmentDetails(ShipmentSummary shipment, List<Scan> tracking) {
+    }
+
+    private static final String COLUMNS = "shipment_id, order_id, carrier, status, city, country, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    ShipmentQueryController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping
+    Page<ShipmentSummary> list(@RequestParam(required = false) String orderId,
+                               @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Map<String, Object> filter = new HashMap<>();
+        filter.put("orderId", orderId);
+        return Page.read(jdbc, COLUMNS, "FROM shipment_view WHERE (CAST(:orderId AS VARCHAR) IS NULL OR order_id = :orderId)",
+                "created_at DESC, shipment_id", filter, ShipmentQueryController::shipment, page, size);
+    }
+
+    /** The shipment and every scan of its parcel, oldest first. */
+    @GetMapping("/{shipmentId}")
+    ShipmentDetails get(@PathVariable String shipmentId) {
+        ShipmentSummary shipment = jdbc.sql("SELECT " + COLUMNS + " FROM shipment_view WHERE shipment_id = ?")
+                .param(shipmentId).query(ShipmentQueryController::shipment).optional()
+                .orElseThrow(() -> new NotFound("shipment", shipmentId));
+        return new ShipmentDetails(shipment, jdbc.sql("""
+                        SELECT status, occurred_at, location, note FROM shipment_tracking
+                        WHERE shipment_id = ? ORDER BY sequence_number""")
+                .param(shipmentId)
+                .query((row, index) -> new Scan(row.getString("status"), instant(row, "occurred_at"),
+                        row.getString("location"), row.getString("note")))
+                .list());
+    }
+
+    private static ShipmentSummary shipment(ResultSet row, int index) throws SQLException {
+        return new ShipmentSummary(row.getString("shipment_id"), row.getString("order_id"), row.getString("carrier"),
+                row.getString("status"), row.getString("city"), row.getString("country"), instant(row, "created_at"),
+                instant(row, "updated_at"));
+    }
+}
