@@ -1,5 +1,8 @@
 package io.storefront.launcher;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.storefront.command.CommandSideApplication;
 import io.storefront.policy.Policies;
 import io.storefront.query.QuerySideApplication;
@@ -32,12 +35,14 @@ public final class StorefrontLauncher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StorefrontLauncher.class);
 
     private final EmbeddedPostgres postgres;
+    private final MongoServer mongo;
     private final ConfigurableApplicationContext platform;
     private final ConfigurableApplicationContext querySide;
 
-    private StorefrontLauncher(EmbeddedPostgres postgres, ConfigurableApplicationContext platform,
+    private StorefrontLauncher(EmbeddedPostgres postgres, MongoServer mongo, ConfigurableApplicationContext platform,
                                ConfigurableApplicationContext querySide) {
         this.postgres = postgres;
+        this.mongo = mongo;
         this.platform = platform;
         this.querySide = querySide;
     }
@@ -60,6 +65,7 @@ public final class StorefrontLauncher implements AutoCloseable {
         String dataDir = settings.getProperty("storefront.data-dir");
 
         EmbeddedPostgres postgres = startPostgres(dataDir);
+        MongoServer mongo = startMongo(dataDir);
         try {
             Map<String, Object> embeddedServers = Map.of(
                     "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
@@ -75,16 +81,27 @@ public final class StorefrontLauncher implements AutoCloseable {
                     .run(args);
             Map<String, Object> queryServers = new HashMap<>(embeddedServers);
             queryServers.put("server.port", settings.getProperty("storefront.query-port", "8081"));
+            queryServers.put("spring.mongodb.uri", "mongodb://localhost:" + mongo.getLocalAddress().getPort() + "/storefront");
             ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                     .properties(QuerySideApplication.CONFIG_NAME)
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", queryServers)))
                     .run(args);
-            return new StorefrontLauncher(postgres, platform, querySide);
+            return new StorefrontLauncher(postgres, mongo, platform, querySide);
         } catch (RuntimeException e) {
+            mongo.shutdownNow();
             closeQuietly(postgres);
             throw e;
         }
+    }
+
+    /** A MongoDB-wire server: kept in an H2 file beside PostgreSQL's data, or in memory without a data directory. */
+    private static MongoServer startMongo(String dataDir) {
+        MongoServer mongo = new MongoServer(dataDir == null || dataDir.isBlank()
+                ? new MemoryBackend()
+                : new H2Backend(Path.of(dataDir, "mongo.mv").toAbsolutePath().toString()));
+        mongo.bind("localhost", 0);
+        return mongo;
     }
 
     private static EmbeddedPostgres startPostgres(String dataDir) {
@@ -129,7 +146,7 @@ public final class StorefrontLauncher implements AutoCloseable {
 
                 Storefront is serving (started in %.1f s)
                   Command API ......... %s/api
-                  Query API ........... %s/api (orders, tracking, projection replay)
+                  Query API ........... %s/api (catalog, orders, live tracking, stock, payments, ...)
                   OpenAPI documents ... %s/v3/api-docs and %s/v3/api-docs
                   API explorer ........ %s/swagger-ui.html
                   Messages sent ....... %s/demo/outbox
@@ -148,6 +165,7 @@ public final class StorefrontLauncher implements AutoCloseable {
         if (platform.isActive()) {
             platform.close();
         }
+        mongo.shutdownNow();
         closeQuietly(postgres);
     }
 

@@ -40,6 +40,9 @@ class StorefrontLauncherTest {
         }
         try (StorefrontLauncher restarted = StorefrontLauncher.start(args)) {
             assertThat(events(restarted, "ProductCreated")).isEqualTo(DemoCatalog.ITEMS.size());
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(restarted.queryPort(), "/api/catalog?size=1").body()
+                    .contains("\"totalItems\":" + DemoCatalog.ITEMS.size()));
+            assertThat(get(restarted.queryPort(), "/api/catalog?q=toraja").body()).contains("Kopi Toraja 250 g");
         }
     }
 

@@ -28,6 +28,11 @@ class QueryProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
 
+    @ExceptionHandler(BadQuery.class)
+    ProblemDetail badQuery(BadQuery e) {
+        return invalid(List.of(new FieldError(e.parameter(), e.getMessage())));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
         return invalid(List.of(new FieldError(e.getName(), "has the wrong format")));

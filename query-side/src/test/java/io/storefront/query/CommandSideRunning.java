@@ -3,18 +3,22 @@ package io.storefront.query;
 import io.storefront.command.CommandSideApplication;
 import io.storefront.command.EmbeddedPostgresInitializer;
 import io.storefront.policy.Policies;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Runs the command side with its policies once per test JVM, as the embedded default does, and points
- * the query side under test at the same PostgreSQL. The command side starts first: its migrations
+ * the query side under test at the same PostgreSQL and at an in-memory MongoDB-wire server. The command side starts first: its migrations
  * create the event store the query side reads.
  */
 public class CommandSideRunning implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static ConfigurableApplicationContext commandSide;
+    private static MongoServer mongo;
 
     /** The port of the command side's HTTP API. */
     public static synchronized int port() {
@@ -27,9 +31,19 @@ public class CommandSideRunning implements ApplicationContextInitializer<Configu
         return Integer.parseInt(commandSide.getEnvironment().getProperty("local.server.port"));
     }
 
+    /** A MongoDB-wire server in memory, once per test JVM. */
+    static synchronized String mongoUri() {
+        if (mongo == null) {
+            mongo = new MongoServer(new MemoryBackend());
+            mongo.bind("localhost", 0);
+        }
+        return "mongodb://localhost:" + mongo.getLocalAddress().getPort() + "/storefront";
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext queryContext) {
         port();
         new EmbeddedPostgresInitializer().initialize(queryContext);
+        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(queryContext, "spring.mongodb.uri=" + mongoUri());
     }
 }

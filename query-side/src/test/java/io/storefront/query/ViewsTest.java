@@ -54,7 +54,7 @@ class ViewsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"orders-view", "payments-view", "shipments-view", "stock-view", "users-view"})
+    @ValueSource(strings = {"orders-view", "payments-view", "shipments-view", "stock-view", "users-view", "catalog-view"})
     void a_rebuilt_view_equals_the_view_before(String projection) {
         deliveredCheckout();
         verifiedCustomer();
@@ -63,6 +63,7 @@ class ViewsTest {
             case "payments-view" -> "/api/payments?size=100";
             case "shipments-view" -> "/api/shipments?size=100";
             case "stock-view" -> "/api/stock?size=100";
+            case "catalog-view" -> "/api/catalog?size=100&sort=-price";
             default -> "/api/users?size=100";
         };
         String before = awaitSettled(path);

@@ -1,0 +1,113 @@
+package io.storefront.query.catalog;
+
+import io.storefront.query.CommandSideRunning;
+import io.storefront.query.QuerySideTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuerySideTest
+class CatalogSearchTest {
+
+    @Autowired
+    RestTestClient query;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private final RestTestClient commands = RestTestClient.bindToServer()
+            .baseUrl("http://localhost:" + CommandSideRunning.port()).build();
+
+    /** A category of its own, so that other tests' products do not show up. */
+    private String category;
+
+    @BeforeEach
+    void stockTheShelves() {
+        category = "Cat-" + UUID.randomUUID().toString().substring(0, 8);
+        product("Kopi Toraja", "Arabica from Sulawesi", "85000", 10);
+        product("Kopi Gayo", "Arabica from Aceh", "92000", 0);
+        product("Teh Melati", "Jasmine tea with a coffee-free finish", "35000", 5);
+        String discontinued = product("Kopi Lama", "An old blend", "50000", 3);
+        commands.post().uri("/api/products/{id}/discontinuation", discontinued).exchange().expectStatus().isNoContent();
+        await().atMost(Duration.ofSeconds(30)).until(() -> names("category=" + category + "&sort=name").size() == 3);
+    }
+
+    @Test
+    void words_are_found_in_names_and_descriptions_whatever_their_case() {
+        assertThat(names("category=" + category + "&q=KOPI")).containsExactly("Kopi Gayo", "Kopi Toraja");
+        assertThat(names("category=" + category + "&q=sulawesi")).containsExactly("Kopi Toraja");
+        assertThat(names("category=" + category + "&q=coffee-free")).containsExactly("Teh Melati");
+    }
+
+    @Test
+    void a_price_range_in_stock_only_and_sorted_by_price() {
+        assertThat(names("category=" + category + "&minPrice=40000&maxPrice=100000&currency=IDR&sort=-price"))
+                .containsExactly("Kopi Gayo", "Kopi Toraja");
+        assertThat(names("category=" + category + "&inStock=true&sort=price")).containsExactly("Teh Melati", "Kopi Toraja");
+    }
+
+    @Test
+    void results_come_in_pages_and_discontinued_products_are_not_shown() {
+        query.get().uri("/api/catalog?category={c}&size=2&page=1&sort=name", category).exchange()
+                .expectBody()
+                .jsonPath("$.totalItems").isEqualTo(3)
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].name").isEqualTo("Teh Melati");
+    }
+
+    @Test
+    void skus_are_unique_in_the_catalog() {
+        assertThat(mongo.indexOps(CatalogProduct.class).getIndexInfo())
+                .anySatisfy(index -> {
+                    assertThat(index.isUnique()).isTrue();
+                    assertThat(index.getIndexFields()).anySatisfy(field -> assertThat(field.getKey()).isEqualTo("sku"));
+                });
+    }
+
+    @Test
+    void bad_filters_are_a_400_naming_the_parameter() {
+        expectBadParameter("sort=cheapest", "sort");
+        expectBadParameter("minPrice=10", "currency");
+        expectBadParameter("minPrice=10&maxPrice=5&currency=IDR", "minPrice");
+        expectBadParameter("currency=XYZ1&minPrice=1", "currency");
+        expectBadParameter("size=500", "size");
+        query.get().uri("/api/catalog/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+    }
+
+    private void expectBadParameter(String parameters, String name) {
+        query.get().uri("/api/catalog?" + parameters).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> names(String parameters) {
+        Map<String, Object> page = query.get().uri("/api/catalog?" + parameters).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(item -> (String) item.get("name")).toList();
+    }
+
+    private String product(String name, String description, String price, int stock) {
+        String productId = (String) commands.post().uri("/api/products").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("sku", "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "name", name,
+                        "description", description, "category", category,
+                        "price", Map.of("amount", price, "currency", "IDR")))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        if (stock > 0) {
+            commands.post().uri("/api/products/{id}/stock", productId).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("quantity", stock)).exchange().expectStatus().isNoContent();
+        }
+        return productId;
+    }
+}
