@@ -92,11 +92,12 @@ class CatalogController {
         return range;
     }
 
+    /** The requested order, then by name and id, so that a page is the same each time it is read. */
     private static Sort order(String sort) {
         return switch (sort) {
-            case "price" -> Sort.by("priceMinor").ascending().and(Sort.by("name"));
-            case "-price" -> Sort.by("priceMinor").descending().and(Sort.by("name"));
-            default -> Sort.by("name").and(Sort.by("_id"));
+            case "price" -> Sort.by("priceMinor").ascending().and(Sort.by("name", "_id"));
+            case "-price" -> Sort.by("priceMinor").descending().and(Sort.by("name", "_id"));
+            default -> Sort.by("name", "_id");
         };
     }
 }
