@@ -26,7 +26,7 @@ public class CommandSideRunning implements ApplicationContextInitializer<Configu
             commandSide = new SpringApplicationBuilder(CommandSideApplication.class, Policies.class)
                     .properties(CommandSideApplication.CONFIG_NAME)
                     .initializers(new EmbeddedPostgresInitializer())
-                    .run("--server.port=0", "--storefront.order.payment-timeout=10m", "--storefront.demo.outbox=true");
+                    .run("--server.port=0", "--storefront.order.payment-timeout=8s", "--storefront.demo.outbox=true");
         }
         return Integer.parseInt(commandSide.getEnvironment().getProperty("local.server.port"));
     }
