@@ -2,14 +2,11 @@ package io.storefront.query;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,20 +20,19 @@ import static org.awaitility.Awaitility.await;
 class CheckoutViewsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final String APPROVED = "4242424242424242";
-    private static final String DECLINED = "4000000000000002";
+    private static final String APPROVED = Shop.APPROVED_CARD;
+    private static final String DECLINED = Shop.DECLINED_CARD;
 
     @Autowired
     RestTestClient query;
 
-    private final RestTestClient commands = RestTestClient.bindToServer()
-            .baseUrl("http://localhost:" + CommandSideRunning.port()).build();
+    private final Shop shop = new Shop();
 
     @Test
     void out_of_stock_the_order_is_rejected_and_no_stock_stays_reserved() {
-        String coffee = product(5);
-        String soldOut = product(0);
-        String orderId = order(APPROVED, coffee, soldOut);
+        String coffee = shop.product(5);
+        String soldOut = shop.product(0);
+        String orderId = shop.order(APPROVED, coffee, soldOut);
 
         awaitOrder(orderId, "REJECTED");
         awaitStock(coffee, 5, 0, 0);
@@ -45,8 +41,8 @@ class CheckoutViewsTest {
 
     @Test
     void a_declined_payment_cancels_the_order_and_releases_its_stock() {
-        String coffee = product(5);
-        String orderId = order(DECLINED, coffee);
+        String coffee = shop.product(5);
+        String orderId = shop.order(DECLINED, coffee);
 
         awaitOrder(orderId, "CANCELLED");
         awaitPayment(orderId, "DECLINED");
@@ -55,11 +51,11 @@ class CheckoutViewsTest {
 
     @Test
     void cancelled_after_payment_the_order_is_refunded_and_its_stock_back_on_the_shelf() {
-        String coffee = product(5);
-        String orderId = order(APPROVED, coffee);
+        String coffee = shop.product(5);
+        String orderId = shop.order(APPROVED, coffee);
         awaitOrder(orderId, "PAID");
 
-        commands.post().uri("/api/orders/{id}/cancellation", orderId).exchange().expectStatus().isNoContent();
+        shop.commands().post().uri("/api/orders/{id}/cancellation", orderId).exchange().expectStatus().isNoContent();
 
         awaitOrder(orderId, "CANCELLED");
         awaitPayment(orderId, "REFUNDED");
@@ -68,8 +64,8 @@ class CheckoutViewsTest {
 
     @Test
     void not_paid_in_time_the_order_is_cancelled_and_its_stock_released() {
-        String coffee = product(5);
-        String orderId = order(null, coffee);
+        String coffee = shop.product(5);
+        String orderId = shop.order(null, coffee);
 
         awaitOrder(orderId, "CANCELLED");
         awaitPayment(orderId, "DECLINED");
@@ -80,10 +76,10 @@ class CheckoutViewsTest {
 
     @Test
     void thirty_customers_for_ten_units_make_ten_paid_and_twenty_rejected_orders_and_sell_out() throws Exception {
-        String product = product(10);
+        String product = shop.product(10);
         List<Callable<String>> customers = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            customers.add(() -> order(APPROVED, product));
+            customers.add(() -> shop.order(APPROVED, product));
         }
         List<String> orders = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(30)) {
@@ -118,34 +114,5 @@ class CheckoutViewsTest {
 
     private String body(String path) {
         return query.get().uri(path).exchange().returnResult(String.class).getResponseBody();
-    }
-
-    private String product(int stock) {
-        String productId = (String) commands.post().uri("/api/products").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("sku", "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "name", "Kopi",
-                        "category", "Coffee", "price", Map.of("amount", "85000", "currency", "IDR")))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        if (stock > 0) {
-            commands.post().uri("/api/products/{id}/stock", productId).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("quantity", stock)).exchange().expectStatus().isNoContent();
-        }
-        return productId;
-    }
-
-    private String order(String card, String... productIds) {
-        List<Map<String, Object>> lines = List.of(productIds).stream()
-                .map(productId -> Map.<String, Object>of("productId", productId, "quantity", 1,
-                        "unitPrice", Map.of("amount", "85000", "currency", "IDR")))
-                .toList();
-        String orderId = (String) commands.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("customerId", "customer-" + UUID.randomUUID(), "lines", lines,
-                        "shippingAddress", Map.of("recipient", "Siti", "line1", "Jl. Sudirman 1", "city", "Jakarta",
-                                "postalCode", "10220", "country", "ID")))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        if (card != null) {
-            commands.put().uri("/api/payments/instructions/{order}", orderId).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("cardNumber", card)).exchange().expectStatus().isAccepted();
-        }
-        return orderId;
     }
 }

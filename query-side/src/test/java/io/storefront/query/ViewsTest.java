@@ -24,8 +24,8 @@ class ViewsTest {
     @Autowired
     RestTestClient query;
 
-    private final RestTestClient commands = RestTestClient.bindToServer()
-            .baseUrl("http://localhost:" + CommandSideRunning.port()).build();
+    private final Shop shop = new Shop();
+    private final RestTestClient commands = shop.commands();
 
     @Test
     void every_view_shows_the_final_state_of_a_delivered_checkout_and_a_verified_customer() {
@@ -98,29 +98,18 @@ class ViewsTest {
     }
 
     private Checkout deliveredCheckout() {
-        String productId = id(commands.post().uri("/api/products").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("sku", "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "name", "Kopi",
-                        "category", "Coffee", "price", Map.of("amount", "85000", "currency", "IDR"))));
-        commands.post().uri("/api/products/{id}/stock", productId).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("quantity", 10)).exchange().expectStatus().isNoContent();
-        String orderId = id(commands.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("customerId", "customer-" + UUID.randomUUID(),
-                        "lines", List.of(Map.of("productId", productId, "quantity", 2,
-                                "unitPrice", Map.of("amount", "85000", "currency", "IDR"))),
-                        "shippingAddress", Map.of("recipient", "Siti", "line1", "Jl. Sudirman 1", "city", "Jakarta",
-                                "postalCode", "10220", "country", "ID"))));
-        commands.put().uri("/api/payments/instructions/{order}", orderId).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("cardNumber", "4242424242424242")).exchange().expectStatus().isAccepted();
+        String productId = shop.product(10);
+        String orderId = shop.order("customer-" + UUID.randomUUID(), Shop.APPROVED_CARD, 2, productId);
         await().atMost(PATIENCE).until(() -> body("/api/shipments?orderId=" + orderId).contains("LABEL_CREATED"));
         String shipmentId = body("/api/shipments?orderId=" + orderId).replaceAll(".*\"shipmentId\":\"([^\"]+)\".*", "$1");
-        track(shipmentId, "IN_TRANSIT", "2030-01-01T08:00:00Z");
-        track(shipmentId, "DELIVERED", "2030-01-01T15:00:00Z");
+        shop.track(shipmentId, "IN_TRANSIT", "2030-01-01T08:00:00Z");
+        shop.track(shipmentId, "DELIVERED", "2030-01-01T15:00:00Z");
         return new Checkout(productId, orderId, shipmentId);
     }
 
     private String verifiedCustomer() {
         String email = "view-" + UUID.randomUUID() + "@example.com";
-        String userId = id(commands.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+        String userId = Shop.id(commands.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("name", "Siti", "email", email, "phone", "+6281234567890")));
         commands.post().uri("/api/users/{id}/verifications", userId).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("channel", "EMAIL")).exchange().expectStatus().isAccepted();
@@ -129,16 +118,5 @@ class ViewsTest {
         commands.post().uri("/api/users/{id}/verifications/confirmation", userId).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("channel", "EMAIL", "code", code)).exchange().expectStatus().isNoContent();
         return userId;
-    }
-
-    private void track(String shipmentId, String status, String at) {
-        commands.post().uri("/api/shipments/{id}/tracking", shipmentId).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("status", status, "occurredAt", at, "location", "Jakarta hub"))
-                .exchange().expectStatus().isNoContent();
-    }
-
-    private static String id(RestTestClient.RequestHeadersSpec<?> created) {
-        return (String) created.exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 }

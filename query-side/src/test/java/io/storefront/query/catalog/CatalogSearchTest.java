@@ -1,12 +1,11 @@
 package io.storefront.query.catalog;
 
-import io.storefront.query.CommandSideRunning;
+import io.storefront.query.Shop;
 import io.storefront.query.QuerySideTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
@@ -26,8 +25,7 @@ class CatalogSearchTest {
     @Autowired
     MongoTemplate mongo;
 
-    private final RestTestClient commands = RestTestClient.bindToServer()
-            .baseUrl("http://localhost:" + CommandSideRunning.port()).build();
+    private final Shop shop = new Shop();
 
     /** A category of its own, so that other tests' products do not show up. */
     private String category;
@@ -39,7 +37,7 @@ class CatalogSearchTest {
         product("Kopi Gayo", "Arabica from Aceh", "92000", 0);
         product("Teh Melati", "Jasmine tea with a coffee-free finish", "35000", 5);
         String discontinued = product("Kopi Lama", "An old blend", "50000", 3);
-        commands.post().uri("/api/products/{id}/discontinuation", discontinued).exchange().expectStatus().isNoContent();
+        shop.commands().post().uri("/api/products/{id}/discontinuation", discontinued).exchange().expectStatus().isNoContent();
         await().atMost(Duration.ofSeconds(30)).until(() -> names("category=" + category + "&sort=name").size() == 3);
     }
 
@@ -99,15 +97,6 @@ class CatalogSearchTest {
     }
 
     private String product(String name, String description, String price, int stock) {
-        String productId = (String) commands.post().uri("/api/products").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("sku", "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "name", name,
-                        "description", description, "category", category,
-                        "price", Map.of("amount", price, "currency", "IDR")))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        if (stock > 0) {
-            commands.post().uri("/api/products/{id}/stock", productId).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("quantity", stock)).exchange().expectStatus().isNoContent();
-        }
-        return productId;
+        return shop.product(name, description, category, price, stock);
     }
 }

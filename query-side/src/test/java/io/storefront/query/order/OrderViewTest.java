@@ -1,6 +1,6 @@
 package io.storefront.query.order;
 
-import io.storefront.query.CommandSideRunning;
+import io.storefront.query.Shop;
 import io.storefront.query.QuerySideTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +33,7 @@ class OrderViewTest {
     @LocalServerPort
     int port;
 
-    private final RestTestClient commands = RestTestClient.bindToServer()
-            .baseUrl("http://localhost:" + CommandSideRunning.port()).build();
+    private final Shop shop = new Shop();
 
     @Test
     void a_paid_order_is_shown_with_its_lines_and_timeline_and_in_its_customers_list() {
@@ -61,7 +60,7 @@ class OrderViewTest {
 
     @Test
     void following_an_order_live_shows_each_status_in_order_until_it_is_final() throws Exception {
-        String orderId = order("customer-" + UUID.randomUUID(), "4000000000000002");
+        String orderId = order("customer-" + UUID.randomUUID(), Shop.DECLINED_CARD);
         await().atMost(PATIENCE).until(() -> status(orderId) != null);
 
         HttpResponse<String> stream = HttpClient.newHttpClient().sendAsync(
@@ -98,25 +97,10 @@ class OrderViewTest {
     }
 
     private String paidOrder(String customer) {
-        return order(customer, "4242424242424242");
+        return order(customer, Shop.APPROVED_CARD);
     }
 
     private String order(String customer, String card) {
-        String productId = (String) commands.post().uri("/api/products").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("sku", "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "name", "Kopi",
-                        "category", "Coffee", "price", Map.of("amount", "85000", "currency", "IDR")))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        commands.post().uri("/api/products/{id}/stock", productId).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("quantity", 10)).exchange().expectStatus().isNoContent();
-        String orderId = (String) commands.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("customerId", customer,
-                        "lines", List.of(Map.of("productId", productId, "quantity", 2,
-                                "unitPrice", Map.of("amount", "85000", "currency", "IDR"))),
-                        "shippingAddress", Map.of("recipient", "Siti", "line1", "Jl. Sudirman 1", "city", "Jakarta",
-                                "postalCode", "10220", "country", "ID")))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        commands.put().uri("/api/payments/instructions/{order}", orderId).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("cardNumber", card)).exchange().expectStatus().isAccepted();
-        return orderId;
+        return shop.order(customer, card, 2, shop.product(10));
     }
 }
