@@ -7,6 +7,7 @@ import io.storefront.query.NotFound;
 import io.storefront.query.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -19,16 +20,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
+import java.util.List;
+
 @RestController
 @RequestMapping("/api/orders")
 class OrderQueryController {
 
     private final OrderQueries orders;
     private final QueryGateway queries;
+    private final EventStore eventStore;
 
-    OrderQueryController(OrderQueries orders, QueryGateway queries) {
+    OrderQueryController(OrderQueries orders, QueryGateway queries, EventStore eventStore) {
         this.orders = orders;
         this.queries = queries;
+        this.eventStore = eventStore;
     }
 
     /** Orders, newest first; {@code customerId} gives one customer's own orders. */
@@ -54,7 +59,8 @@ class OrderQueryController {
 
     /**
      * Live tracking as Server-Sent Events: every status the order went through, then each new one as
-     * it happens; the stream ends when the order reaches a final status.
+     * it happens; the stream ends when the order reaches a final status. An order placed a moment ago
+     * may not be in the view yet: if the event store knows it, the stream waits for its statuses.
      */
     @GetMapping(path = "/{orderId}/tracking/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderTracking.Step>> follow(@PathVariable String orderId) {
@@ -62,11 +68,11 @@ class OrderQueryController {
                 new TrackOrder(orderId), ResponseTypes.instanceOf(OrderTracking.class),
                 ResponseTypes.instanceOf(OrderTracking.Step.class));
         OrderTracking known = subscription.initialResult().block();
-        if (known == null) {
+        if (known == null && eventStore.lastSequenceNumberFor(orderId).isEmpty()) {
             subscription.close();
             throw new NotFound("order", orderId);
         }
-        return Flux.fromIterable(known.timeline())
+        return Flux.fromIterable(known == null ? List.of() : known.timeline())
                 .concatWith(subscription.updates())
                 .distinct(OrderTracking.Step::status)
                 .takeUntil(step -> OrderTracking.FINAL.contains(step.status()))

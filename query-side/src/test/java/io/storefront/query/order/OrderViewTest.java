@@ -60,8 +60,8 @@ class OrderViewTest {
 
     @Test
     void following_an_order_live_shows_each_status_in_order_until_it_is_final() throws Exception {
+        // followed at once: the view may not know the order yet, the stream waits for it
         String orderId = order("customer-" + UUID.randomUUID(), Shop.DECLINED_CARD);
-        await().atMost(PATIENCE).until(() -> status(orderId) != null);
 
         HttpResponse<String> stream = HttpClient.newHttpClient().sendAsync(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders/" + orderId + "/tracking/stream"))
