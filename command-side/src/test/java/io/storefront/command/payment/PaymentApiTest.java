@@ -10,7 +10,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
