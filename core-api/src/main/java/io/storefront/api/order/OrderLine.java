@@ -9,7 +9,9 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * One product in an order, with the unit price the customer saw when ordering. The order keeps that
- * snapshot: a later price change does not touch orders placed before it.
+ * snapshot: a later price change does not touch orders placed before it. The price comes with the
+ * command because the Order context never reads the catalog's prices: contexts do not read each
+ * other's data.
  */
 public record OrderLine(
         @NotBlank String productId,
