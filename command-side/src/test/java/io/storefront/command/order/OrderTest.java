@@ -292,6 +292,64 @@ class OrderTest {
     }
 
     @Test
+    void an_order_awaiting_payment_is_rejected() {
+        fixture.given(awaitingPayment())
+                .when(new RejectOrder(ORDER, "Fraud suspected"))
+                .expectEvents(new OrderRejected(ORDER, "Fraud suspected", List.of("coffee", "batik"), NOW));
+    }
+
+    @Test
+    void another_shipment_for_a_shipped_order_is_refused() {
+        fixture.given(shipped())
+                .when(new MarkOrderShipped(ORDER, "shipment-2"))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot ship an order that is shipped");
+    }
+
+    @Test
+    void the_customer_cancels_an_unpaid_order_and_nothing_is_to_be_refunded() {
+        fixture.given(placed())
+                .when(new CancelOrder(ORDER, CUSTOMER))
+                .expectEvents(new OrderCancelled(ORDER, CUSTOMER, false, List.of("coffee", "batik"), NOW));
+    }
+
+    @Test
+    void a_declined_payment_cancels_an_order_awaiting_payment() {
+        fixture.given(awaitingPayment())
+                .when(new CancelOrder(ORDER, PAYMENT_DECLINED))
+                .expectEvents(new OrderCancelled(ORDER, PAYMENT_DECLINED, false, List.of("coffee", "batik"), NOW));
+    }
+
+    @Test
+    void a_delivered_order_cannot_be_cancelled() {
+        fixture.given(append(shipped(), new OrderDelivered(ORDER, NOW)))
+                .when(new CancelOrder(ORDER, CUSTOMER))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot cancel an order that is delivered");
+    }
+
+    @Test
+    void a_cancelled_order_is_not_rejected_reserved_shipped_or_delivered() {
+        Object[] cancelled = append(new Object[]{placed()}, new OrderCancelled(ORDER, CUSTOMER, false, List.of(), NOW));
+        fixture.given(cancelled)
+                .when(new RejectOrder(ORDER, "Out of stock"))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot reject an order that is cancelled");
+        fixture.given(cancelled)
+                .when(new RecordLineReservation(ORDER, "coffee"))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot record a reservation for an order that is cancelled");
+        fixture.given(cancelled)
+                .when(new MarkOrderShipped(ORDER, "shipment-1"))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot ship an order that is cancelled");
+        fixture.given(cancelled)
+                .when(new MarkOrderDelivered(ORDER))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot deliver an order that is cancelled");
+    }
+
+    @Test
     void a_payment_for_a_closed_order_is_recorded_to_be_given_back_once() {
         Object[] cancelled = append(awaitingPayment(), new OrderCancelled(ORDER, PAYMENT_TIMEOUT, false, List.of(), NOW));
         fixture.given(cancelled)
