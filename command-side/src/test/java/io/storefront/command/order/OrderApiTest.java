@@ -73,13 +73,27 @@ class OrderApiTest {
     }
 
     @Test
-    void lines_in_two_currencies_are_a_422() {
+    void lines_in_two_currencies_are_a_422_and_write_nothing() {
+        long before = stored.count();
         http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("customerId", "customer-1", "shippingAddress", ADDRESS, "lines",
                         List.of(line("coffee", 1, "85000"), Map.of("productId", "batik", "quantity", 1,
                                 "unitPrice", Map.of("amount", "9.90", "currency", "USD")))))
                 .exchange()
-                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.detail").isEqualTo("All lines of an order must be priced in one currency");
+        assertThat(stored.count()).isEqualTo(before);
+    }
+
+    @Test
+    void a_reservation_is_recorded_once_and_one_for_a_product_not_ordered_is_a_422() {
+        String orderId = place(List.of(line("coffee", 1, "85000"), line("batik", 1, "149000")));
+        post("/api/orders/{id}/line-reservations", Map.of("productId", "coffee"), orderId).expectStatus().isNoContent();
+        post("/api/orders/{id}/line-reservations", Map.of("productId", "coffee"), orderId).expectStatus().isNoContent();
+        post("/api/orders/{id}/line-reservations", Map.of("productId", "sarong"), orderId)
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.detail").isEqualTo("The order has no line for product sarong");
+        assertThat(stored.types(orderId)).containsExactly("OrderPlaced", "OrderLineReserved");
     }
 
     @Test
