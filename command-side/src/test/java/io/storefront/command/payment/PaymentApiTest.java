@@ -56,6 +56,38 @@ class PaymentApiTest {
     }
 
     @Test
+    void a_declined_payment_stays_declined_and_a_refused_capture_writes_nothing() {
+        String orderId = UUID.randomUUID().toString();
+        String paymentId = PaymentId.forOrder(orderId);
+        http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(payment(orderId))
+                .exchange().expectStatus().isCreated();
+        post("/api/payments/{id}/decline", Map.of("reason", "insufficient funds"), paymentId).expectStatus().isNoContent();
+        post("/api/payments/{id}/decline", Map.of("reason", "insufficient funds"), paymentId).expectStatus().isNoContent();
+        post("/api/payments/{id}/capture", Map.of("gatewayReference", "sandbox-1"), paymentId)
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        post("/api/payments/{id}/refund", Map.of("reason", "order cancelled"), paymentId)
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.detail").isEqualTo("Only a captured payment can be refunded");
+
+        assertThat(stored.types(paymentId)).containsExactly("PaymentRequested", "PaymentDeclined");
+    }
+
+    @Test
+    void a_capture_without_the_gateways_reference_is_a_400_and_writes_nothing() {
+        String orderId = UUID.randomUUID().toString();
+        String paymentId = PaymentId.forOrder(orderId);
+        http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(payment(orderId))
+                .exchange().expectStatus().isCreated();
+        post("/api/payments/{id}/capture", Map.of("gatewayReference", " "), paymentId)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat(fields)
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .containsExactly("gatewayReference"));
+        assertThat(stored.types(paymentId)).containsExactly("PaymentRequested");
+    }
+
+    @Test
     void a_malformed_payment_is_a_400_naming_each_field() {
         http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("amount", Map.of("amount", "10"), "method", "CARD"))

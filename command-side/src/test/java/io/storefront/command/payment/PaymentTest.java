@@ -179,6 +179,19 @@ class PaymentTest {
     }
 
     @Test
+    void a_refunded_payment_is_neither_captured_nor_declined() {
+        PaymentRefunded refunded = new PaymentRefunded(PAYMENT, ORDER, AMOUNT, "order cancelled", NOW);
+        fixture.given(requested(), captured(), refunded)
+                .when(new CapturePayment(PAYMENT, "ch_1"))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot capture a payment that is refunded");
+        fixture.given(requested(), captured(), refunded)
+                .when(new DeclinePayment(PAYMENT, "fraud"))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot decline a payment that is refunded");
+    }
+
+    @Test
     void a_captured_payment_is_refunded_in_full() {
         fixture.given(requested(), captured())
                 .when(new RefundPayment(PAYMENT, "order cancelled"))
