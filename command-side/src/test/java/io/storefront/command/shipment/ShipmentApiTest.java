@@ -57,21 +57,41 @@ class ShipmentApiTest {
     }
 
     @Test
-    void a_second_shipment_for_one_order_is_a_409() {
+    void a_second_shipment_for_one_order_is_a_409_and_writes_nothing() {
         String orderId = paidOrder();
         create(orderId).expectStatus().isCreated();
-        create(orderId).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        create(orderId).expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(stored.types(ShipmentId.forOrder(orderId))).containsExactly("ShipmentCreated");
     }
 
     @Test
-    void going_back_is_a_422_and_a_malformed_update_a_400() {
+    void a_malformed_shipment_is_a_400_naming_each_field_and_writes_nothing() {
+        String orderId = paidOrder();
+        http.post().uri("/api/shipments").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("orderId", orderId, "address", Map.of("recipient", "Siti Rahma", "line1", "Jl. Sudirman 1",
+                        "city", "Jakarta", "postalCode", "10220", "country", "XX"), "carrier", ""))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat(fields)
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .containsExactly("address.country", "carrier"));
+        assertThat(stored.types(ShipmentId.forOrder(orderId))).isEmpty();
+    }
+
+    @Test
+    void going_back_is_a_422_a_repeated_scan_changes_nothing_and_a_malformed_update_is_a_400() {
         String orderId = paidOrder();
         String shipmentId = ShipmentId.forOrder(orderId);
         create(orderId).expectStatus().isCreated();
         track(shipmentId, "OUT_FOR_DELIVERY", "2030-01-01T12:00:00Z").expectStatus().isNoContent();
+        track(shipmentId, "OUT_FOR_DELIVERY", "2030-01-01T12:00:00Z").expectStatus().isNoContent();
         track(shipmentId, "IN_TRANSIT", "2030-01-01T13:00:00Z").expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        track(shipmentId, "DELIVERED", "2030-01-01T11:00:00Z").expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
         track(shipmentId, "IN_TRANSIT", "yesterday").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("occurredAt");
+
+        assertThat(stored.types(shipmentId)).containsExactly("ShipmentCreated", "ShipmentTracked");
     }
 
     @Test

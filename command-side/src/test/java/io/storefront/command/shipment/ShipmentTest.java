@@ -115,6 +115,16 @@ class ShipmentTest {
     }
 
     @Test
+    void an_exception_may_come_at_any_point_before_delivery() {
+        fixture.given(created())
+                .when(update(EXCEPTION, 5))
+                .expectEvents(tracked(EXCEPTION, 5));
+        fixture.given(created(), tracked(OUT_FOR_DELIVERY, 20))
+                .when(update(EXCEPTION, 30))
+                .expectEvents(tracked(EXCEPTION, 30));
+    }
+
+    @Test
     void after_an_exception_the_parcel_moves_on_from_where_it_was() {
         fixture.given(created(), tracked(IN_TRANSIT, 10), tracked(EXCEPTION, 20))
                 .when(update(OUT_FOR_DELIVERY, 30))
