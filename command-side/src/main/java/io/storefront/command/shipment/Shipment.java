@@ -25,7 +25,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The parcel of one paid order. Its tracking only moves forward (a carrier may miss a scan, so steps
- * may be skipped), with exceptions allowed on the way; nothing happens after delivery.
+ * may be skipped), with exceptions allowed on the way, after which a step may be taken again; nothing
+ * happens after delivery.
  */
 @Aggregate
 class Shipment {
@@ -70,7 +71,9 @@ class Shipment {
         if (command.occurredAt().isBefore(lastUpdateAt)) {
             throw new BusinessRuleViolation("An update cannot predate the last one, at " + lastUpdateAt);
         }
-        if (status != EXCEPTION && status.compareTo(progress) <= 0) {
+        // after an exception (a failed delivery attempt, say) the parcel may take the same step again
+        boolean resuming = lastStatus == EXCEPTION;
+        if (status != EXCEPTION && (resuming ? status.compareTo(progress) < 0 : status.compareTo(progress) <= 0)) {
             throw new BusinessRuleViolation("A shipment that is " + label(progress) + " cannot go back to " + label(status));
         }
         apply(new ShipmentTracked(shipmentId, orderId, status, command.occurredAt(), command.location(), command.note()));

@@ -135,6 +135,13 @@ class ShipmentTest {
     }
 
     @Test
+    void after_a_failed_delivery_attempt_the_parcel_goes_out_for_delivery_again() {
+        fixture.given(created(), tracked(OUT_FOR_DELIVERY, 10), tracked(EXCEPTION, 20))
+                .when(update(OUT_FOR_DELIVERY, 30))
+                .expectEvents(tracked(OUT_FOR_DELIVERY, 30));
+    }
+
+    @Test
     void nothing_happens_after_delivery() {
         fixture.given(created(), tracked(DELIVERED, 60))
                 .when(update(EXCEPTION, 70))
