@@ -3,7 +3,6 @@ package io.storefront.policy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,21 +23,23 @@ public class PolicyCommands {
         this.commands = commands;
     }
 
-    /** Sends the command and waits for it; answers its result, or null when it was refused. */
-    public <R> R send(Object command) {
-        return send(command, () -> log.info("{} is for something that does not exist", name(command)));
+    /** Sends the command and waits for it to be handled or refused. */
+    public void send(Object command) {
+        send(command, () -> log.info("{} is for something that does not exist", name(command)));
     }
 
-    /** As {@link #send(Object)}, but runs {@code ifTargetUnknown} when what the command is for does not exist. */
-    public <R> R send(Object command, Runnable ifTargetUnknown) {
+    /**
+     * As {@link #send(Object)}, but runs {@code ifTargetUnknown} when what the command is for does not
+     * exist. A second creation is refused by the aggregate itself (a Conflict): inside a policy the
+     * events are appended only when the policy's own transaction commits, too late to catch here.
+     */
+    public void send(Object command, Runnable ifTargetUnknown) {
         try {
-            return commands.sendAndWait(command);
+            commands.sendAndWait(command);
         } catch (AggregateNotFoundException unknown) {
             ifTargetUnknown.run();
-            return null;
-        } catch (AxonNonTransientException | AggregateStreamCreationException refused) {
+        } catch (AxonNonTransientException refused) {
             log.info("{} refused: {}", name(command), refused.getMessage());
-            return null;
         }
     }
 
