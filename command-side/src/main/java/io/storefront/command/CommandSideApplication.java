@@ -2,12 +2,14 @@ package io.storefront.command;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The write side of every context: aggregates, the event store and the command REST API. Its
  * configuration is {@code command-side.yml}, so that it can share a JVM with the query side.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CommandSideApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=command-side";

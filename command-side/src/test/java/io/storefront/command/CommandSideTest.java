@@ -11,14 +11,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The command side as it runs, on a real PostgreSQL, reached over HTTP. Every test class with this
+ * The command side as it runs, on a real PostgreSQL and Redis, reached over HTTP by an administrator. Every test class with this
  * annotation shares one application context and one database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = CommandSideApplication.CONFIG_NAME)
-@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {CommandSideApplication.CONFIG_NAME,
+        "storefront.auth.bcrypt-strength=4"})
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, EmbeddedRedisInitializer.class})
 @AutoConfigureRestTestClient
-@Import(StoredEvents.class)
+@Import({StoredEvents.class, ActingAsAdmin.class})
 public @interface CommandSideTest {
 }

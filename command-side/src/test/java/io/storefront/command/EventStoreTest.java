@@ -38,9 +38,9 @@ class EventStoreTest {
 
     @Test
     void events_are_stored_as_json_with_correlation_causation_and_acting_user() throws Exception {
-        String userId = (String) http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+        String userId = (String) http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Correlation-Id", "checkout-42")
-                .body(Map.of("name", "Ayu", "email", "ayu-" + UUID.randomUUID() + "@example.com"))
+                .body(Map.of("password", "correct horse battery", "name", "Ayu", "email", "ayu-" + UUID.randomUUID() + "@example.com"))
                 .exchange()
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals("X-Correlation-Id", "checkout-42")
@@ -57,7 +57,7 @@ class EventStoreTest {
         // Axon's names: traceId is the whole conversation, correlationId the direct cause (the command)
         assertThat(metaData.get("traceId").asText()).isEqualTo("checkout-42");
         assertThat(metaData.get("correlationId").asText()).isNotBlank().isNotEqualTo("checkout-42");
-        assertThat(metaData.get("actingUser").asText()).isEqualTo("anonymous");
+        assertThat(metaData.get("actingUser").asText()).isEqualTo(ActingAsAdmin.ADMIN_ID);
     }
 
     @Test

@@ -37,7 +37,7 @@ class OpenApiDocumentTest {
         Set<String> served = new TreeSet<>();
         handlerMapping.getHandlerMethods().keySet().forEach(mapping ->
                 mapping.getPatternValues().stream()
-                        .filter(path -> path.startsWith("/api/"))
+                        .filter(path -> path.startsWith("/api/") || path.startsWith("/.well-known/"))
                         .forEach(path -> mapping.getMethodsCondition().getMethods()
                                 .forEach(method -> served.add(method.name() + " " + path))));
 

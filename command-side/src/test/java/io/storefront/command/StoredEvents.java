@@ -28,6 +28,13 @@ public class StoredEvents {
                 .params(key, aggregateId).query(String.class).list();
     }
 
+    /** How many events hold the text anywhere, in payload or metadata. */
+    public long containing(String text) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE position(? in convert_from(payload, 'UTF8')) > 0 "
+                        + "OR position(? in convert_from(meta_data, 'UTF8')) > 0")
+                .params(text, text).query(Long.class).single();
+    }
+
     public long count() {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
     }

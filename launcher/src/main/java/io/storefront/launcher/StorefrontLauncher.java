@@ -3,7 +3,9 @@ package io.storefront.launcher;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.storefront.api.auth.AccessTokenFormat;
 import io.storefront.command.CommandSideApplication;
+import io.storefront.gateway.GatewayApplication;
 import io.storefront.policy.Policies;
 import io.storefront.query.QuerySideApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,9 +16,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import redis.embedded.RedisServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +28,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The embedded default: starts a real PostgreSQL from the binaries zonky ships on Maven Central, then
- * the platform in this JVM against it: the command side with the checkout's policies beside it and a
- * demo catalog (port 8080), and the query side (port 8081, or {@code --storefront.query-port}). With {@code --storefront.data-dir=DIR} (or
+ * The embedded default: starts a real PostgreSQL from the binaries zonky ships on Maven Central and a
+ * real redis-server (embedded-redis), then the platform in this JVM against them: the command side with
+ * the checkout's policies and a demo catalog (port 8081, {@code --storefront.command-port}), the query
+ * side (8082, {@code --storefront.query-port}) and in front of both the gateway (8080, {@code --server.port}),
+ * the one URL users need. With {@code --storefront.data-dir=DIR} (or
  * {@code STOREFRONT_DATA_DIR}) the database lives in DIR and survives a restart; without it, it lives
  * in a temporary folder that is gone when the launcher stops.
  */
@@ -34,17 +40,25 @@ public final class StorefrontLauncher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StorefrontLauncher.class);
 
+    static final String DEMO_ADMIN_EMAIL = "admin@storefront.local";
+    static final String DEMO_ADMIN_PASSWORD = "storefront-admin";
+
     private final EmbeddedPostgres postgres;
     private final MongoServer mongo;
+    private final RedisServer redis;
     private final ConfigurableApplicationContext platform;
     private final ConfigurableApplicationContext querySide;
+    private final ConfigurableApplicationContext gateway;
 
-    private StorefrontLauncher(EmbeddedPostgres postgres, MongoServer mongo, ConfigurableApplicationContext platform,
-                               ConfigurableApplicationContext querySide) {
+    private StorefrontLauncher(EmbeddedPostgres postgres, MongoServer mongo, RedisServer redis,
+                               ConfigurableApplicationContext platform, ConfigurableApplicationContext querySide,
+                               ConfigurableApplicationContext gateway) {
         this.postgres = postgres;
         this.mongo = mongo;
+        this.redis = redis;
         this.platform = platform;
         this.querySide = querySide;
+        this.gateway = gateway;
     }
 
     public static void main(String[] args) {
@@ -66,12 +80,18 @@ public final class StorefrontLauncher implements AutoCloseable {
 
         EmbeddedPostgres postgres = startPostgres(dataDir);
         MongoServer mongo = startMongo(dataDir);
+        RedisServer redis = startRedis(dataDir);
         try {
-            Map<String, Object> embeddedServers = Map.of(
+            String redisUrl = "redis://127.0.0.1:" + redis.ports().getFirst();
+            Map<String, Object> embeddedServers = new HashMap<>(Map.of(
                     "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                     "spring.datasource.username", "postgres",
                     "spring.datasource.password", "",
-                    "storefront.demo.outbox", "true");
+                    "spring.data.redis.url", redisUrl,
+                    "storefront.demo.outbox", "true",
+                    "storefront.auth.admin.email", settings.getProperty("storefront.admin-email", DEMO_ADMIN_EMAIL),
+                    "storefront.auth.admin.password", settings.getProperty("storefront.admin-password", DEMO_ADMIN_PASSWORD)));
+            embeddedServers.put("server.port", settings.getProperty("storefront.command-port", "8081"));
             // the command side first: its migrations create the event store the query side reads
             ConfigurableApplicationContext platform = new SpringApplicationBuilder(CommandSideApplication.class,
                     Policies.class, DemoCatalog.class)
@@ -79,19 +99,50 @@ public final class StorefrontLauncher implements AutoCloseable {
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", embeddedServers)))
                     .run(args);
+            String commandUrl = "http://localhost:" + portOf(platform);
             Map<String, Object> queryServers = new HashMap<>(embeddedServers);
-            queryServers.put("server.port", settings.getProperty("storefront.query-port", "8081"));
+            queryServers.put("server.port", settings.getProperty("storefront.query-port", "8082"));
             queryServers.put("spring.mongodb.uri", "mongodb://localhost:" + mongo.getLocalAddress().getPort() + "/storefront");
+            queryServers.put("storefront.auth.jwks-uri", commandUrl + AccessTokenFormat.JWKS_PATH);
             ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                     .properties(QuerySideApplication.CONFIG_NAME)
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", queryServers)))
                     .run(args);
-            return new StorefrontLauncher(postgres, mongo, platform, querySide);
+            Map<String, Object> routes = Map.of(
+                    "spring.data.redis.url", redisUrl,
+                    "spring.cloud.discovery.client.simple.instances.command-side[0].uri", commandUrl,
+                    "spring.cloud.discovery.client.simple.instances.query-side[0].uri", "http://localhost:" + portOf(querySide));
+            ConfigurableApplicationContext gateway = GatewayApplication.application()
+                    .initializers(context -> context.getEnvironment().getPropertySources()
+                            .addFirst(new MapPropertySource("embedded-servers", routes)))
+                    .run(args);
+            return new StorefrontLauncher(postgres, mongo, redis, platform, querySide, gateway);
         } catch (RuntimeException e) {
             mongo.shutdownNow();
+            stopQuietly(redis);
             closeQuietly(postgres);
             throw e;
+        }
+    }
+
+    /** A real redis-server on a free port; with a data directory it keeps sessions across restarts. */
+    private static RedisServer startRedis(String dataDir) {
+        try (ServerSocket free = new ServerSocket(0)) {
+            int port = free.getLocalPort();
+            free.close();
+            var builder = RedisServer.newRedisServer().port(port).bind("127.0.0.1");
+            if (dataDir != null && !dataDir.isBlank()) {
+                Path directory = Files.createDirectories(Path.of(dataDir, "redis")).toAbsolutePath();
+                builder.setting("dir " + directory).setting("appendonly yes");
+            } else {
+                builder.setting("save \"\"").setting("appendonly no");
+            }
+            RedisServer redis = builder.build();
+            redis.start();
+            return redis;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis did not start: " + e.getMessage(), e);
         }
     }
 
@@ -125,9 +176,9 @@ public final class StorefrontLauncher implements AutoCloseable {
         return platform;
     }
 
-    /** The port the command API listens on. */
+    /** The port of the gateway: the one entry point. */
     public int port() {
-        return portOf(platform);
+        return portOf(gateway);
     }
 
     /** The port the query API listens on. */
@@ -141,24 +192,26 @@ public final class StorefrontLauncher implements AutoCloseable {
 
     private void printWelcome(Duration startup) {
         String base = "http://localhost:" + port();
-        String query = "http://localhost:" + queryPort();
         System.out.printf("""
 
                 Storefront is serving (started in %.1f s)
-                  Command API ......... %s/api
-                  Query API ........... %s/api (catalog, orders, live tracking, stock, payments, ...)
-                  OpenAPI documents ... %s/v3/api-docs and %s/v3/api-docs
-                  API explorer ........ %s/swagger-ui.html
-                  Messages sent ....... %s/demo/outbox
+                  API (gateway) ....... %s/api
+                  Log in .............. POST %s/api/auth/login {"email":"%s","password":"%s"} (demo administrator)
                   Health .............. %s/actuator/health
+                  Command side ........ http://localhost:%d (OpenAPI at /v3/api-docs), query side http://localhost:%d
                   PostgreSQL .......... %s
                 Stop with Ctrl+C.
-                %n""", startup.toMillis() / 1000.0, base, query, base, query, base, base, base,
-                postgres.getJdbcUrl("postgres", "postgres"));
+                %n""", startup.toMillis() / 1000.0, base, base,
+                platform.getEnvironment().getProperty("storefront.auth.admin.email"),
+                platform.getEnvironment().getProperty("storefront.auth.admin.password"), base,
+                portOf(platform), queryPort(), postgres.getJdbcUrl("postgres", "postgres"));
     }
 
     @Override
     public synchronized void close() {
+        if (gateway.isActive()) {
+            gateway.close();
+        }
         if (querySide.isActive()) {
             querySide.close();
         }
@@ -166,7 +219,16 @@ public final class StorefrontLauncher implements AutoCloseable {
             platform.close();
         }
         mongo.shutdownNow();
+        stopQuietly(redis);
         closeQuietly(postgres);
+    }
+
+    private static void stopQuietly(RedisServer redis) {
+        try {
+            redis.stop();
+        } catch (IOException e) {
+            log.warn("Redis did not stop cleanly: {}", e.getMessage());
+        }
     }
 
     private static void closeQuietly(EmbeddedPostgres postgres) {

@@ -29,26 +29,29 @@ class StorefrontLauncherTest {
 
     @Test
     void the_demo_catalog_is_seeded_once_and_the_command_api_serves_it(@TempDir Path dataDir) throws Exception {
-        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.query-port=0"};
+        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0"};
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
             assertThat(events(launcher, "ProductCreated")).isEqualTo(DemoCatalog.ITEMS.size());
             String stocked = "{\"orderId\":\"order-1\",\"quantity\":2}";
-            assertThat(post(launcher.port(), "/api/products/" + DemoCatalog.productId("KOPI-TORAJA-250") + "/reservations", stocked)
+            String admin = adminToken(launcher.port());
+            assertThat(post(launcher.port(), "/api/products/" + DemoCatalog.productId("KOPI-TORAJA-250") + "/reservations", stocked, admin)
                     .statusCode()).isEqualTo(204);
-            assertThat(post(launcher.port(), "/api/products/" + DemoCatalog.productId("ANGKLUNG-SET") + "/reservations", stocked)
+            assertThat(post(launcher.port(), "/api/products/" + DemoCatalog.productId("ANGKLUNG-SET") + "/reservations", stocked, admin)
                     .statusCode()).as("no stock of angklung").isEqualTo(422);
+            assertThat(post(launcher.port(), "/api/products/" + DemoCatalog.productId("ANGKLUNG-SET") + "/reservations", stocked, null)
+                    .statusCode()).as("only an administrator reserves by hand").isEqualTo(401);
         }
         try (StorefrontLauncher restarted = StorefrontLauncher.start(args)) {
             assertThat(events(restarted, "ProductCreated")).isEqualTo(DemoCatalog.ITEMS.size());
-            await().atMost(Duration.ofSeconds(30)).until(() -> get(restarted.queryPort(), "/api/catalog?size=1").body()
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(restarted.port(), "/api/catalog?size=1", null).body()
                     .contains("\"totalItems\":" + DemoCatalog.ITEMS.size()));
-            assertThat(get(restarted.queryPort(), "/api/catalog?q=toraja").body()).contains("Kopi Toraja 250 g");
+            assertThat(get(restarted.port(), "/api/catalog?q=toraja", null).body()).contains("Kopi Toraja 250 g");
         }
     }
 
     @Test
     void a_payment_deadline_set_before_a_restart_fires_after_it(@TempDir Path dataDir) throws Exception {
-        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.query-port=0", "--storefront.order.payment-timeout=5s"};
+        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0", "--storefront.order.payment-timeout=5s"};
         String orderId;
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
             String order = "{\"customerId\":\"customer-1\",\"lines\":[{\"productId\":\""
@@ -56,7 +59,7 @@ class StorefrontLauncherTest {
                     + "\"unitPrice\":{\"amount\":35000,\"currency\":\"IDR\"}}],"
                     + "\"shippingAddress\":{\"recipient\":\"Dewi\",\"line1\":\"Jl. Malioboro 5\","
                     + "\"city\":\"Yogyakarta\",\"postalCode\":\"55271\",\"country\":\"ID\"}}";
-            HttpResponse<String> placed = post(launcher.port(), "/api/orders", order);
+            HttpResponse<String> placed = post(launcher.port(), "/api/orders", order, adminToken(launcher.port()));
             assertThat(placed.statusCode()).isEqualTo(201);
             orderId = placed.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
             await().atMost(Duration.ofSeconds(30)).until(() -> events(launcher, orderId, "OrderReadyForPayment") == 1);
@@ -64,7 +67,8 @@ class StorefrontLauncherTest {
         }
         try (StorefrontLauncher restarted = StorefrontLauncher.start(args)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> events(restarted, orderId, "OrderCancelled") == 1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> get(restarted.queryPort(), "/api/orders/" + orderId + "/tracking")
+            String admin = adminToken(restarted.port());
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(restarted.port(), "/api/orders/" + orderId + "/tracking", admin)
                     .body().contains("\"status\":\"CANCELLED\""));
         }
     }
@@ -72,7 +76,7 @@ class StorefrontLauncherTest {
     @Test
     void the_platform_keeps_its_data_across_a_restart_in_a_configured_data_directory(@TempDir Path dataDir) throws Exception {
         String email = "restart-" + UUID.randomUUID() + "@example.com";
-        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.query-port=0"};
+        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0"};
 
         try (StorefrontLauncher first = StorefrontLauncher.start(args)) {
             assertThat(register(first.port(), email).statusCode()).isEqualTo(201);
@@ -85,20 +89,31 @@ class StorefrontLauncherTest {
     }
 
     private HttpResponse<String> register(int port, String email) throws Exception {
-        return post(port, "/api/users", "{\"name\":\"Dewi\",\"email\":\"" + email + "\"}");
+        return post(port, "/api/auth/register",
+                "{\"name\":\"Dewi\",\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}", null);
     }
 
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+    /** Logs in as the demo administrator through the gateway, as a user of the embedded default would. */
+    private String adminToken(int port) throws Exception {
+        HttpResponse<String> login = post(port, "/api/auth/login", "{\"email\":\"" + StorefrontLauncher.DEMO_ADMIN_EMAIL
+                + "\",\"password\":\"" + StorefrontLauncher.DEMO_ADMIN_PASSWORD + "\"}", null);
+        assertThat(login.statusCode()).isEqualTo(200);
+        return login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+    }
+
+    private HttpResponse<String> get(int port, String path, String token) throws Exception {
+        return http.send(request(port, path, token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(int port, String path, String json, String token) throws Exception {
+        return http.send(request(port, path, token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(int port, String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpRequest.Builder request(int port, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private static long events(StorefrontLauncher launcher, String aggregateId, String type) {

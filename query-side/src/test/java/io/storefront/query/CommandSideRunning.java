@@ -1,7 +1,12 @@
 package io.storefront.query;
 
+import io.storefront.api.auth.AccessTokenFormat;
+import io.storefront.command.ActingAsAdmin;
+import io.storefront.command.Actor;
 import io.storefront.command.CommandSideApplication;
 import io.storefront.command.EmbeddedPostgresInitializer;
+import io.storefront.command.EmbeddedRedisInitializer;
+import io.storefront.command.auth.AccessTokens;
 import io.storefront.policy.Policies;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -11,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
- * Runs the command side with its policies once per test JVM, as the embedded default does, and points
+ * Runs the command side with its policies (and its Redis) once per test JVM, as the embedded default does, and points
  * the query side under test at the same PostgreSQL and at an in-memory MongoDB-wire server. The command side starts first: its migrations
  * create the event store the query side reads.
  */
@@ -25,10 +30,21 @@ public class CommandSideRunning implements ApplicationContextInitializer<Configu
         if (commandSide == null) {
             commandSide = new SpringApplicationBuilder(CommandSideApplication.class, Policies.class)
                     .properties(CommandSideApplication.CONFIG_NAME)
-                    .initializers(new EmbeddedPostgresInitializer())
+                    .initializers(new EmbeddedPostgresInitializer(), new EmbeddedRedisInitializer())
                     .run("--server.port=0", "--storefront.order.payment-timeout=8s", "--storefront.demo.outbox=true");
         }
         return Integer.parseInt(commandSide.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** A valid access token of the command side's auth context, for a user id and role. */
+    public static String token(String userId, Actor.Role role) {
+        port();
+        return commandSide.getBean(AccessTokens.class).issue(userId, role, "test-session");
+    }
+
+    public static String adminToken() {
+        port();
+        return ActingAsAdmin.adminToken(commandSide.getBean(AccessTokens.class));
     }
 
     /** A MongoDB-wire server in memory, once per test JVM. */
@@ -44,6 +60,7 @@ public class CommandSideRunning implements ApplicationContextInitializer<Configu
     public void initialize(ConfigurableApplicationContext queryContext) {
         port();
         new EmbeddedPostgresInitializer().initialize(queryContext);
-        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(queryContext, "spring.mongodb.uri=" + mongoUri());
+        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(queryContext, "spring.mongodb.uri=" + mongoUri(),
+                "storefront.auth.jwks-uri=http://localhost:" + port() + AccessTokenFormat.JWKS_PATH);
     }
 }

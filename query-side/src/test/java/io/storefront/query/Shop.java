@@ -1,5 +1,6 @@
 package io.storefront.query;
 
+import io.storefront.command.ActingAsAdmin;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -14,7 +15,9 @@ public final class Shop {
     public static final String DECLINED_CARD = "4000000000000002";
 
     private final RestTestClient commands = RestTestClient.bindToServer()
-            .baseUrl("http://localhost:" + CommandSideRunning.port()).build();
+            .baseUrl("http://localhost:" + CommandSideRunning.port())
+            .requestInterceptor(ActingAsAdmin.bearerUnlessSet(CommandSideRunning::adminToken))
+            .build();
 
     public RestTestClient commands() {
         return commands;

@@ -109,8 +109,8 @@ class ViewsTest {
 
     private String verifiedCustomer() {
         String email = "view-" + UUID.randomUUID() + "@example.com";
-        String userId = Shop.id(commands.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", "Siti", "email", email, "phone", "+6281234567890")));
+        String userId = Shop.id(commands.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("password", "correct horse battery", "name", "Siti", "email", email, "phone", "+6281234567890")));
         commands.post().uri("/api/users/{id}/verifications", userId).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("channel", "EMAIL")).exchange().expectStatus().isAccepted();
         String code = commands.get().uri("/demo/outbox?to={to}", email).exchange()

@@ -1,5 +1,6 @@
 package io.storefront.policy;
 
+import io.storefront.command.ActingAsAdmin;
 import io.storefront.command.StoredEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +61,7 @@ class CheckoutChoreographyTest {
         assertThat(stored.metadata(orderId, "traceId").subList(0, 5)).containsOnly(placement);
         assertThat(stored.metadata(paymentOf(orderId), "traceId")).containsOnly(placement);
         assertThat(stored.metadata(shipmentOf(orderId), "traceId").getFirst()).isEqualTo(placement);
-        assertThat(stored.metadata(paymentOf(orderId), "actingUser")).containsOnly("anonymous");
+        assertThat(stored.metadata(paymentOf(orderId), "actingUser")).containsOnly(ActingAsAdmin.ADMIN_ID);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.storefront.command.order;
 
 import io.storefront.api.order.CancelOrder;
+import io.storefront.api.order.VerifyOrderAccess;
 import io.storefront.api.order.CancellationReason;
 import io.storefront.api.order.LatePaymentReceived;
 import io.storefront.api.order.MarkOrderDelivered;
@@ -21,6 +22,7 @@ import io.storefront.api.order.RecordLineReservation;
 import io.storefront.api.order.RejectOrder;
 import io.storefront.api.shared.Address;
 import io.storefront.api.shared.Money;
+import io.storefront.command.Actor;
 import io.storefront.command.BusinessRuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -77,7 +79,8 @@ class Order {
     }
 
     @CommandHandler
-    Order(PlaceOrder command, Clock clock) {
+    Order(PlaceOrder command, Actor actor, Clock clock) {
+        actor.requireOwner(command.customerId(), command.customerId());
         List<OrderLine> lines = command.lines();
         if (lines.stream().map(OrderLine::productId).distinct().count() < lines.size()) {
             throw new BusinessRuleViolation("Each product may appear in one line only; order more of it instead");
@@ -151,13 +154,23 @@ class Order {
     }
 
     @CommandHandler
-    void handle(CancelOrder command, Clock clock) {
+    void handle(CancelOrder command, Actor actor, Clock clock) {
+        actor.requireOwner(customerId, orderId);
+        boolean byCustomer = command.reason() == CancellationReason.CUSTOMER;
+        if (actor.isCustomer() && !byCustomer) {
+            throw new BusinessRuleViolation("A customer cancels an order as its customer, for no other reason");
+        }
         if (status == CANCELLED) {
             return;
         }
-        boolean byCustomer = command.reason() == CancellationReason.CUSTOMER;
         requireStatus(byCustomer ? BEFORE_SHIPMENT : BEFORE_PAYMENT, "cancel");
         apply(new OrderCancelled(orderId, command.reason(), status == PAID, List.copyOf(products), clock.instant()));
+    }
+
+    /** Only its customer (or the shop) may tell how an order is paid; nothing changes. */
+    @CommandHandler
+    void handle(VerifyOrderAccess command, Actor actor) {
+        actor.requireOwner(customerId, orderId);
     }
 
     /** The payment deadline: an order still waiting for its payment is cancelled; a paid one is left alone. */

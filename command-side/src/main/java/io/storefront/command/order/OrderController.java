@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,10 +53,12 @@ class OrderController {
         this.commands = commands;
     }
 
+    /** A customer orders for themselves; the shop may place an order for a customer it names. */
     @PostMapping
-    ResponseEntity<Created> place(@RequestBody NewOrder body) {
+    ResponseEntity<Created> place(@RequestBody NewOrder body, Principal caller) {
         String orderId = UUID.randomUUID().toString();
-        commands.sendAndWait(new PlaceOrder(orderId, body.customerId(), body.lines(), body.shippingAddress()));
+        String customerId = body.customerId() == null ? caller.getName() : body.customerId();
+        commands.sendAndWait(new PlaceOrder(orderId, customerId, body.lines(), body.shippingAddress()));
         return Created.at(orderId);
     }
 

@@ -1,5 +1,6 @@
 package io.storefront.command.payment;
 
+import io.storefront.api.order.VerifyOrderAccess;
 import io.storefront.api.payment.CapturePayment;
 import io.storefront.api.payment.ChargePayment;
 import io.storefront.api.payment.DeclinePayment;
@@ -65,11 +66,12 @@ class PaymentController {
     /**
      * How the customer pays for an order: the card is exchanged for the gateway's token at once and
      * only the token is kept. If the order's payment is waiting, it is charged now; otherwise as soon
-     * as the order asks for its payment.
+     * as the order asks for its payment. Only the order's customer (or the shop) may say how it is paid.
      */
     @PutMapping("/instructions/{orderId}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void instruct(@PathVariable String orderId, @Valid @RequestBody CardInstruction body) {
+        commands.sendAndWait(new VerifyOrderAccess(orderId));
         PaymentGateway.CardToken card = gateway.tokenize(body.cardNumber());
         instructions.store(orderId, new PaymentInstructions.Instruction(card.token(), card.last4()));
         String paymentId = PaymentId.forOrder(orderId);

@@ -10,6 +10,7 @@ import io.storefront.api.user.UserRegistered;
 import io.storefront.api.user.VerificationChannel;
 import io.storefront.api.user.VerificationCodeRejected;
 import io.storefront.api.user.VerificationRequested;
+import io.storefront.command.Actor;
 import io.storefront.command.BusinessRuleViolation;
 import io.storefront.command.TooSoon;
 import org.axonframework.commandhandling.CommandHandler;
@@ -63,7 +64,8 @@ class User {
     }
 
     @CommandHandler
-    void handle(UpdateUserProfile command) {
+    void handle(UpdateUserProfile command, Actor actor) {
+        actor.requireOwner(userId, userId);
         String newName = command.name().strip();
         if (newName.equals(name) && Objects.equals(command.phone(), phone)) {
             return;
@@ -72,7 +74,8 @@ class User {
     }
 
     @CommandHandler
-    void handle(RequestVerification command, VerificationCodes codes, Clock clock) {
+    void handle(RequestVerification command, Actor actor, VerificationCodes codes, Clock clock) {
+        actor.requireOwner(userId, userId);
         VerificationChannel channel = command.channel();
         String destination = destinationFor(channel);
         if (verified.contains(channel)) {
@@ -90,7 +93,8 @@ class User {
 
     /** Answers whether the code was right; a wrong code is recorded, so that attempts are counted. */
     @CommandHandler
-    boolean handle(ConfirmVerification command, VerificationCodes codes, Clock clock) {
+    boolean handle(ConfirmVerification command, Actor actor, VerificationCodes codes, Clock clock) {
+        actor.requireOwner(userId, userId);
         VerificationChannel channel = command.channel();
         if (verified.contains(channel)) {
             return true;

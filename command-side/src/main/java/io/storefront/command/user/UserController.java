@@ -1,15 +1,12 @@
 package io.storefront.command.user;
 
 import io.storefront.api.user.ConfirmVerification;
-import io.storefront.api.user.RegisterUser;
 import io.storefront.api.user.RequestVerification;
 import io.storefront.api.user.UpdateUserProfile;
 import io.storefront.api.user.VerificationChannel;
 import io.storefront.command.BusinessRuleViolation;
-import io.storefront.command.web.Created;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -18,14 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.UUID;
-
+/** A user's own profile and verifications; registering goes through the auth context, which keeps the password. */
 @RestController
 @RequestMapping("/api/users")
 class UserController {
-
-    record Registration(String name, String email, String phone) {
-    }
 
     record Profile(String name, String phone) {
     }
@@ -40,13 +33,6 @@ class UserController {
 
     UserController(CommandGateway commands) {
         this.commands = commands;
-    }
-
-    @PostMapping
-    ResponseEntity<Created> register(@RequestBody Registration body) {
-        String userId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RegisterUser(userId, body.name(), body.email(), body.phone()));
-        return Created.at(userId);
     }
 
     @PutMapping("/{userId}/profile")

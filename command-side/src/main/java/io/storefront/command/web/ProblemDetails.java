@@ -2,7 +2,9 @@ package io.storefront.command.web;
 
 import io.storefront.command.BusinessRuleViolation;
 import io.storefront.command.Conflict;
+import io.storefront.command.NotYours;
 import io.storefront.command.TooSoon;
+import io.storefront.command.auth.AuthenticationRefused;
 import jakarta.validation.ConstraintViolation;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -11,6 +13,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -65,6 +68,25 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(AggregateNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "Nothing exists with id " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(NotYours.class)
+    ProblemDetail notYours(NotYours e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing exists with id " + e.id());
+    }
+
+    @ExceptionHandler(AuthenticationRefused.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationRefused e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", e.getMessage()));
+    }
+
+    /** Sessions and login throttling live in Redis: without it nobody logs in, and the log says why. */
+    @ExceptionHandler(RedisConnectionFailureException.class)
+    ProblemDetail redisDown(RedisConnectionFailureException e) {
+        log.error("Redis is unreachable, so logins and sessions are unavailable: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                "Logins are unavailable for a moment; try again shortly");
     }
 
     @ExceptionHandler(Conflict.class)

@@ -1,5 +1,6 @@
 package io.storefront.command.web;
 
+import io.storefront.command.Actor;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -12,12 +13,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
  * Stamps a command sent while serving an HTTP request with the request's correlation id and the
- * acting user. Axon's correlation data providers then copy both onto every event the command causes.
+ * acting user and their role. Axon's correlation data providers then copy both onto every event the command causes.
  * In Axon's words the request's correlation id is the {@code traceId} (the whole conversation) and
  * {@code correlationId} names the direct cause: the command's own id. As a correlation data provider
  * it passes the acting user on from each message to the messages it causes.
@@ -25,13 +25,13 @@ import java.util.function.BiFunction;
 @Component
 class RequestMetadata implements MessageDispatchInterceptor<CommandMessage<?>>, CorrelationDataProvider {
 
-    static final String ACTING_USER = "actingUser";
-    static final String ANONYMOUS = "anonymous";
+    private static final String ANONYMOUS = "anonymous";
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
-        Object actingUser = message.getMetaData().get(ACTING_USER);
-        return actingUser == null ? Map.of() : Map.of(ACTING_USER, actingUser);
+        // the role is not passed on: what a policy sends in reaction, it sends with the platform's authority
+        Object actingUser = message.getMetaData().get(Actor.USER);
+        return actingUser == null ? Map.of() : Map.of(Actor.USER, actingUser);
     }
 
     @Override
@@ -41,10 +41,13 @@ class RequestMetadata implements MessageDispatchInterceptor<CommandMessage<?>>, 
                 return command;
             }
             var request = attributes.getRequest();
-            String actingUser = Optional.ofNullable(request.getUserPrincipal()).map(Principal::getName).orElse(ANONYMOUS);
+            Principal principal = request.getUserPrincipal();
+            Actor.Role role = principal == null ? Actor.Role.ANONYMOUS
+                    : request.isUserInRole(Actor.Role.ADMIN.name()) ? Actor.Role.ADMIN : Actor.Role.CUSTOMER;
             return command.andMetaData(Map.of(
                     MessageOriginProvider.getDefaultTraceKey(), request.getAttribute(CorrelationIdFilter.ATTRIBUTE),
-                    ACTING_USER, actingUser));
+                    Actor.USER, principal == null ? ANONYMOUS : principal.getName(),
+                    Actor.ROLE, role.name()));
         };
     }
 }

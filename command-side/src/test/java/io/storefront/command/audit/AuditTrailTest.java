@@ -1,5 +1,6 @@
 package io.storefront.command.audit;
 
+import io.storefront.command.ActingAsAdmin;
 import io.storefront.command.CommandSideTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,9 +18,9 @@ class AuditTrailTest {
 
     @Test
     void every_event_of_an_aggregate_is_listed_in_order_with_its_payload_and_metadata() {
-        String userId = (String) http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+        String userId = (String) http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Correlation-Id", "audit-1")
-                .body(Map.of("name", "Rina", "email", "rina-" + UUID.randomUUID() + "@example.com"))
+                .body(Map.of("password", "correct horse battery", "name", "Rina", "email", "rina-" + UUID.randomUUID() + "@example.com"))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
         http.put().uri("/api/users/{id}/profile", userId).contentType(MediaType.APPLICATION_JSON)
@@ -38,7 +39,7 @@ class AuditTrailTest {
                 .jsonPath("$.events[0].timestamp").isNotEmpty()
                 .jsonPath("$.events[0].metadata.traceId").isEqualTo("audit-1")
                 .jsonPath("$.events[0].metadata.correlationId").isNotEmpty()
-                .jsonPath("$.events[0].metadata.actingUser").isEqualTo("anonymous")
+                .jsonPath("$.events[0].metadata.actingUser").isEqualTo(ActingAsAdmin.ADMIN_ID)
                 .jsonPath("$.events[1].type").isEqualTo("UserProfileUpdated")
                 .jsonPath("$.events[1].metadata.traceId").isEqualTo("audit-2")
                 .jsonPath("$.nextSequence").doesNotExist();
@@ -46,8 +47,8 @@ class AuditTrailTest {
 
     @Test
     void a_long_trail_comes_in_pages() {
-        String userId = (String) http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", "Rina", "email", "rina-" + UUID.randomUUID() + "@example.com"))
+        String userId = (String) http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("password", "correct horse battery", "name", "Rina", "email", "rina-" + UUID.randomUUID() + "@example.com"))
                 .exchange().expectBody(Map.class).returnResult().getResponseBody().get("id");
         for (String name : new String[]{"Rina A", "Rina B"}) {
             http.put().uri("/api/users/{id}/profile", userId).contentType(MediaType.APPLICATION_JSON)

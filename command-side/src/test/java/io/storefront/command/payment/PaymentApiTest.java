@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -117,7 +118,7 @@ class PaymentApiTest {
 
     @Test
     void a_requested_payment_is_charged_once_the_customer_gives_a_card_and_the_card_is_not_kept() {
-        String orderId = UUID.randomUUID().toString();
+        String orderId = placedOrder();
         http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(payment(orderId))
                 .exchange().expectStatus().isCreated();
         http.put().uri("/api/payments/instructions/{order}", orderId).contentType(MediaType.APPLICATION_JSON)
@@ -137,6 +138,27 @@ class PaymentApiTest {
                 .expectStatus().isBadRequest()
                 .expectBody(String.class).value(body -> assertThat(body)
                         .contains("cardNumber").doesNotContain("4242424242424241"));
+    }
+
+    @Test
+    void a_card_for_an_order_that_does_not_exist_is_a_404_and_is_not_kept() {
+        String orderId = UUID.randomUUID().toString();
+        http.put().uri("/api/payments/instructions/{order}", orderId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("cardNumber", "4242424242424242"))
+                .exchange().expectStatus().isNotFound();
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_instruction WHERE order_id = ?").param(orderId)
+                .query(Long.class).single()).isZero();
+    }
+
+    private String placedOrder() {
+        return (String) http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("customerId", "customer-1",
+                        "lines", List.of(Map.of("productId", UUID.randomUUID().toString(), "quantity", 1,
+                                "unitPrice", Map.of("amount", "85000", "currency", "IDR"))),
+                        "shippingAddress", Map.of("recipient", "Siti Rahma", "line1", "Jl. Sudirman 1",
+                                "city", "Jakarta", "postalCode", "10220", "country", "ID")))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     private static Map<String, Object> payment(String orderId) {

@@ -39,8 +39,8 @@ class UserApiTest {
     @Test
     void a_registered_user_gets_an_id_and_a_location_and_an_event_in_the_store() {
         String email = uniqueEmail();
-        var created = http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", "Siti Rahma", "email", email, "phone", "+6281234567890"))
+        var created = http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("password", "correct horse battery", "name", "Siti Rahma", "email", email, "phone", "+6281234567890"))
                 .exchange()
                 .expectStatus().isCreated()
                 .expectHeader().value("Location", location -> assertThat(location).matches(".*/api/users/[0-9a-f-]{36}"))
@@ -55,8 +55,8 @@ class UserApiTest {
     @Test
     void malformed_registration_is_a_400_problem_naming_every_bad_field_and_writes_nothing() {
         long eventsBefore = stored.count();
-        http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", "", "email", "not-an-email", "phone", "0812"))
+        http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("password", "correct horse battery", "name", "", "email", "not-an-email", "phone", "0812"))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -70,7 +70,7 @@ class UserApiTest {
 
     @Test
     void a_body_that_is_not_json_is_a_400_problem() {
-        http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+        http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"name\": ")
                 .exchange()
                 .expectStatus().isBadRequest()
@@ -162,8 +162,8 @@ class UserApiTest {
     }
 
     private RestTestClient.ResponseSpec register(String email) {
-        return http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", "Budi Santoso", "email", email))
+        return http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("password", "correct horse battery", "name", "Budi Santoso", "email", email))
                 .exchange();
     }
 

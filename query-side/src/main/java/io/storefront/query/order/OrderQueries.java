@@ -56,6 +56,10 @@ class OrderQueries {
         return tracking(query.orderId()).orElse(null);
     }
 
+    Optional<String> ownerOf(String orderId) {
+        return jdbc.sql("SELECT customer_id FROM order_view WHERE order_id = ?").param(orderId).query(String.class).optional();
+    }
+
     Optional<OrderDetails> details(String orderId) {
         return summary(orderId).map(order -> new OrderDetails(order, jdbc.sql("""
                         SELECT product_id, quantity, unit_amount, reserved FROM order_line_view

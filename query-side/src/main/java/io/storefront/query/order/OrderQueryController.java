@@ -1,12 +1,15 @@
 package io.storefront.query.order;
 
+import io.storefront.api.order.OrderPlaced;
 import io.storefront.api.order.OrderStatus;
 import io.storefront.api.order.OrderTracking;
 import io.storefront.api.order.TrackOrder;
 import io.storefront.query.NotFound;
 import io.storefront.query.Page;
+import io.storefront.query.Viewer;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -36,24 +39,30 @@ class OrderQueryController {
         this.eventStore = eventStore;
     }
 
-    /** Orders, newest first; {@code customerId} gives one customer's own orders. */
+    /** Orders, newest first; {@code customerId} gives one customer's orders. A customer sees only their own. */
     @GetMapping
     Page<OrderQueries.OrderSummary> list(
+            Viewer viewer,
             @RequestParam(required = false) String customerId,
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return orders.list(customerId, status, page, size);
+        if (customerId != null && !viewer.mayRead(customerId)) {
+            throw new NotFound("customer", customerId);
+        }
+        return orders.list(viewer.admin() ? customerId : viewer.userId(), status, page, size);
     }
 
     @GetMapping("/{orderId}")
-    OrderQueries.OrderDetails get(@PathVariable String orderId) {
-        return orders.details(orderId).orElseThrow(() -> new NotFound("order", orderId));
+    OrderQueries.OrderDetails get(Viewer viewer, @PathVariable String orderId) {
+        return orders.details(orderId).filter(details -> viewer.mayRead(details.order().customerId()))
+                .orElseThrow(() -> new NotFound("order", orderId));
     }
 
     /** Where the order is and every status it went through. */
     @GetMapping("/{orderId}/tracking")
-    OrderTracking tracking(@PathVariable String orderId) {
+    OrderTracking tracking(Viewer viewer, @PathVariable String orderId) {
+        requireReadable(viewer, orderId);
         return orders.tracking(orderId).orElseThrow(() -> new NotFound("order", orderId));
     }
 
@@ -63,7 +72,8 @@ class OrderQueryController {
      * may not be in the view yet: if the event store knows it, the stream waits for its statuses.
      */
     @GetMapping(path = "/{orderId}/tracking/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<OrderTracking.Step>> follow(@PathVariable String orderId) {
+    Flux<ServerSentEvent<OrderTracking.Step>> follow(Viewer viewer, @PathVariable String orderId) {
+        requireReadable(viewer, orderId);
         SubscriptionQueryResult<OrderTracking, OrderTracking.Step> subscription = queries.subscriptionQuery(
                 new TrackOrder(orderId), ResponseTypes.instanceOf(OrderTracking.class),
                 ResponseTypes.instanceOf(OrderTracking.Step.class));
@@ -78,5 +88,19 @@ class OrderQueryController {
                 .takeUntil(step -> OrderTracking.FINAL.contains(step.status()))
                 .map(step -> ServerSentEvent.builder(step).event("status").id(step.status().name()).build())
                 .doFinally(signal -> subscription.close());
+    }
+
+    /** A customer follows only their own orders. The view may lag behind an order placed a moment ago: then its first event tells. */
+    private void requireReadable(Viewer viewer, String orderId) {
+        if (viewer.admin()) {
+            return;
+        }
+        String owner = orders.ownerOf(orderId).orElseGet(() -> {
+            DomainEventStream events = eventStore.readEvents(orderId);
+            return events.hasNext() && events.peek().getPayload() instanceof OrderPlaced placed ? placed.customerId() : null;
+        });
+        if (owner == null || !viewer.mayRead(owner)) {
+            throw new NotFound("order", orderId);
+        }
     }
 }

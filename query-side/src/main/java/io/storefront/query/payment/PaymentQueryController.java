@@ -2,6 +2,7 @@ package io.storefront.query.payment;
 
 import io.storefront.query.NotFound;
 import io.storefront.query.Page;
+import io.storefront.query.Viewer;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -39,7 +40,7 @@ class PaymentQueryController {
     }
 
     @GetMapping
-    Page<PaymentSummary> list(@RequestParam(required = false) String orderId,
+    Page<PaymentSummary> list(Viewer viewer, @RequestParam(required = false) String orderId,
                               @RequestParam(required = false)
                               @Pattern(regexp = "REQUESTED|CAPTURED|DECLINED|REFUNDED") String status,
                               @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -47,14 +48,18 @@ class PaymentQueryController {
         Map<String, Object> filter = new HashMap<>();
         filter.put("orderId", orderId);
         filter.put("status", status);
+        filter.put("customer", viewer.customerFilter());
         return Page.read(jdbc, COLUMNS, "FROM payment_view WHERE (CAST(:orderId AS VARCHAR) IS NULL OR order_id = :orderId)"
-                        + " AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)",
+                        + " AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)"
+                        + " AND " + Viewer.ownedThroughOrder("payment_view"),
                 "requested_at DESC, payment_id", filter, PaymentQueryController::payment, page, size);
     }
 
     @GetMapping("/{paymentId}")
-    PaymentSummary get(@PathVariable String paymentId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_view WHERE payment_id = ?").param(paymentId)
+    PaymentSummary get(Viewer viewer, @PathVariable String paymentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_view WHERE payment_id = :id AND "
+                        + Viewer.ownedThroughOrder("payment_view"))
+                .param("id", paymentId).param("customer", viewer.customerFilter())
                 .query(PaymentQueryController::payment).optional()
                 .orElseThrow(() -> new NotFound("payment", paymentId));
     }

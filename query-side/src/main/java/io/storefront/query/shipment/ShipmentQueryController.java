@@ -2,6 +2,7 @@ package io.storefront.query.shipment;
 
 import io.storefront.query.NotFound;
 import io.storefront.query.Page;
+import io.storefront.query.Viewer;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,20 +44,23 @@ class ShipmentQueryController {
     }
 
     @GetMapping
-    Page<ShipmentSummary> list(@RequestParam(required = false) String orderId,
+    Page<ShipmentSummary> list(Viewer viewer, @RequestParam(required = false) String orderId,
                                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Map<String, Object> filter = new HashMap<>();
         filter.put("orderId", orderId);
-        return Page.read(jdbc, COLUMNS, "FROM shipment_view WHERE (CAST(:orderId AS VARCHAR) IS NULL OR order_id = :orderId)",
+        filter.put("customer", viewer.customerFilter());
+        return Page.read(jdbc, COLUMNS, "FROM shipment_view WHERE (CAST(:orderId AS VARCHAR) IS NULL OR order_id = :orderId)"
+                        + " AND " + Viewer.ownedThroughOrder("shipment_view"),
                 "created_at DESC, shipment_id", filter, ShipmentQueryController::shipment, page, size);
     }
 
     /** The shipment and every scan of its parcel, oldest first. */
     @GetMapping("/{shipmentId}")
-    ShipmentDetails get(@PathVariable String shipmentId) {
-        ShipmentSummary shipment = jdbc.sql("SELECT " + COLUMNS + " FROM shipment_view WHERE shipment_id = ?")
-                .param(shipmentId).query(ShipmentQueryController::shipment).optional()
+    ShipmentDetails get(Viewer viewer, @PathVariable String shipmentId) {
+        ShipmentSummary shipment = jdbc.sql("SELECT " + COLUMNS + " FROM shipment_view WHERE shipment_id = :id AND "
+                        + Viewer.ownedThroughOrder("shipment_view"))
+                .param("id", shipmentId).param("customer", viewer.customerFilter()).query(ShipmentQueryController::shipment).optional()
                 .orElseThrow(() -> new NotFound("shipment", shipmentId));
         return new ShipmentDetails(shipment, jdbc.sql("""
                         SELECT status, occurred_at, location, note FROM shipment_tracking

@@ -2,6 +2,7 @@ package io.storefront.query.user;
 
 import io.storefront.query.NotFound;
 import io.storefront.query.Page;
+import io.storefront.query.Viewer;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,9 +43,10 @@ class UserQueryController {
     }
 
     @GetMapping("/{userId}")
-    UserSummary get(@PathVariable String userId) {
+    UserSummary get(Viewer viewer, @PathVariable String userId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM user_view WHERE user_id = ?").param(userId)
                 .query(UserQueryController::user).optional()
+                .filter(user -> viewer.mayRead(user.userId()))
                 .orElseThrow(() -> new NotFound("user", userId));
     }
 

@@ -1,7 +1,9 @@
 package io.storefront.query.order;
 
-import io.storefront.query.Shop;
+import io.storefront.command.Actor;
+import io.storefront.query.CommandSideRunning;
 import io.storefront.query.QuerySideTest;
+import io.storefront.query.Shop;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,12 +62,15 @@ class OrderViewTest {
 
     @Test
     void following_an_order_live_shows_each_status_in_order_until_it_is_final() throws Exception {
-        // followed at once: the view may not know the order yet, the stream waits for it
-        String orderId = order("customer-" + UUID.randomUUID(), Shop.DECLINED_CARD);
+        // followed at once by its customer: the view may not know the order yet, the stream waits for it
+        String customer = "customer-" + UUID.randomUUID();
+        String orderId = order(customer, Shop.DECLINED_CARD);
 
         HttpResponse<String> stream = HttpClient.newHttpClient().sendAsync(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders/" + orderId + "/tracking/stream"))
-                                .header("Accept", "text/event-stream").build(),
+                                .header("Accept", "text/event-stream")
+                                .header("Authorization", "Bearer " + CommandSideRunning.token(customer, Actor.Role.CUSTOMER))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 

@@ -1,0 +1,85 @@
+package io.storefront.gateway;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import java.net.ConnectException;
+import java.time.Duration;
+
+/**
+ * Reads go to the query side, everything else to the command side, each to one of its instances in
+ * turn ({@code lb://}, Spring Cloud LoadBalancer). A request that cannot connect to an instance is
+ * tried on the next one; a service that keeps failing has its circuit opened for a while.
+ */
+@Configuration
+class Routes {
+
+    static final String COMMAND_SIDE = "command-side";
+    static final String QUERY_SIDE = "query-side";
+
+    private static final String[] READS = {"/api/orders/**", "/api/catalog/**", "/api/stock/**",
+            "/api/payments/**", "/api/shipments/**", "/api/users/**"};
+
+    @Bean
+    RouteLocator platform(RouteLocatorBuilder routes) {
+        return routes.routes()
+                // a live stream stays open as long as the order is moving: no timeout, no breaker
+                .route("tracking-stream", route -> route.order(0)
+                        .path("/api/orders/*/tracking/stream")
+                        .filters(filters -> filters.retry(Routes::onConnectFailure))
+                        .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
+                        .uri("lb://" + QUERY_SIDE))
+                .route("reads", route -> route.order(1)
+                        .method(HttpMethod.GET).and().path(READS)
+                        .filters(filters -> resilient(filters, QUERY_SIDE))
+                        .uri("lb://" + QUERY_SIDE))
+                .route("replays", route -> route.order(2)
+                        .path("/api/admin/projections/**")
+                        .filters(filters -> resilient(filters, QUERY_SIDE))
+                        .uri("lb://" + QUERY_SIDE))
+                .route("commands", route -> route.order(3)
+                        .path("/api/**", "/.well-known/jwks.json")
+                        .filters(filters -> resilient(filters, COMMAND_SIDE))
+                        .uri("lb://" + COMMAND_SIDE))
+                .build();
+    }
+
+    private static GatewayFilterSpec resilient(GatewayFilterSpec filters, String service) {
+        return filters.circuitBreaker(breaker -> breaker.setName(service)).retry(Routes::onConnectFailure);
+    }
+
+    /** Only a refused connection is retried: the request never reached a service, so even a command is safe to send again. */
+    private static void onConnectFailure(RetryGatewayFilterFactory.RetryConfig retry) {
+        retry.setRetries(2);
+        retry.setMethods(HttpMethod.values());
+        retry.setSeries();
+        retry.setStatuses();
+        retry.setExceptions(ConnectException.class);
+        retry.setBackoff(null);
+    }
+
+    /** Half of the last 20 calls failing opens a service's circuit for 10 s; a call over the request timeout fails. */
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> breakers(GatewaySettings settings) {
+        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                        .slidingWindowSize(20)
+                        .minimumNumberOfCalls(10)
+                        .failureRateThreshold(50)
+                        .waitDurationInOpenState(Duration.ofSeconds(10))
+                        .build())
+                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(settings.requestTimeout()).build())
+                .build());
+    }
+}

@@ -1,0 +1,150 @@
+package io.storefront.gateway;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.Search;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gateway as the one entry point: tokens and sessions, rates, sizes, origins, and instances. */
+class GatewayTest {
+
+    private final RestTestClient http = Platform.client();
+
+    @Test
+    void a_token_of_a_session_that_was_logged_out_is_refused_although_it_has_not_expired() {
+        Customer customer = Customer.register(http);
+        customer.sends(http.get().uri("/api/auth/sessions")).exchange().expectStatus().isOk();
+        customer.sends(http.post().uri("/api/auth/logout")).exchange().expectStatus().isNoContent();
+        customer.sends(http.get().uri("/api/orders")).exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void forged_and_tampered_tokens_are_refused() throws Exception {
+        Customer customer = Customer.register(http);
+        JWKSet published = JWKSet.parse(http.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        RSAKey real = (RSAKey) published.getKeys().getFirst();
+        JWTClaimsSet claims = SignedJWT.parse(customer.accessToken()).getJWTClaimsSet();
+        JWTClaimsSet asAdmin = new JWTClaimsSet.Builder(claims).claim("roles", List.of("ADMIN")).build();
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+
+        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(real.getKeyID()).build(), asAdmin);
+        hmac.sign(new MACSigner(real.toRSAPublicKey().getEncoded()));
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("not-ours").generate();
+        SignedJWT unknownKey = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("not-ours").build(), asAdmin);
+        unknownKey.sign(new RSASSASigner(stranger));
+        String[] parts = customer.accessToken().split("\\.");
+        String tampered = parts[0] + "." + base64.encodeToString(asAdmin.toString().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String none = base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(asAdmin.toString().getBytes(StandardCharsets.UTF_8)) + ".";
+        SignedJWT expired = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("not-ours").build(),
+                new JWTClaimsSet.Builder(claims).expirationTime(new Date(0)).build());
+        expired.sign(new RSASSASigner(stranger));
+
+        for (String token : List.of(hmac.serialize(), unknownKey.serialize(), tampered, none, expired.serialize(), "garbage")) {
+            http.get().uri("/api/users").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void a_caller_over_their_rate_gets_429_with_retry_after() {
+        Customer customer = Customer.register(http);
+        int limited = 0;
+        String retryAfter = null;
+        for (int request = 0; request < 80 && limited == 0; request++) {
+            var result = customer.sends(http.get().uri("/api/auth/sessions")).exchange().returnResult(String.class);
+            if (result.getStatus().value() == 429) {
+                limited++;
+                retryAfter = result.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+                assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            }
+        }
+        assertThat(limited).as("a burst of 80 requests exceeds a burst capacity of 40").isPositive();
+        assertThat(Long.parseLong(retryAfter)).isPositive();
+        // somebody else is not slowed down by it
+        Customer.register(http).sends(http.get().uri("/api/auth/sessions")).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void a_correlation_id_is_made_when_missing_and_passed_on_when_given() {
+        http.get().uri("/api/catalog").exchange().expectStatus().isOk()
+                .expectHeader().value("X-Correlation-Id", id -> assertThat(id).isNotBlank());
+        Customer customer = Customer.register(http);
+        customer.sends(http.put().uri("/api/users/{id}/profile", customer.userId())).header("X-Correlation-Id", "gw-trace-1")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Rina Traced"))
+                .exchange().expectStatus().isNoContent()
+                .expectHeader().valueEquals("X-Correlation-Id", "gw-trace-1");
+        Customer admin = Customer.admin(http);
+        admin.sends(http.get().uri("/api/audit/{id}", customer.userId())).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.events[1].metadata.traceId").isEqualTo("gw-trace-1");
+    }
+
+    @Test
+    void a_body_over_the_size_limit_is_a_413_problem() {
+        Customer customer = Customer.register(http);
+        customer.sends(http.put().uri("/api/users/{id}/profile", customer.userId())).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "x".repeat(100_000))).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void browsers_of_the_shop_origin_may_call_and_others_may_not() {
+        http.method(HttpMethod.OPTIONS).uri("/api/orders").header(HttpHeaders.ORIGIN, "https://shop.example.com")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://shop.example.com");
+        http.method(HttpMethod.OPTIONS).uri("/api/orders").header(HttpHeaders.ORIGIN, "https://evil.example.com")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void reads_are_spread_over_both_query_instances_and_go_on_when_one_stops() {
+        List<ConfigurableApplicationContext> instances = Platform.querySides();
+        double[] before = instances.stream().mapToDouble(GatewayTest::catalogReads).toArray();
+        for (int request = 0; request < 10; request++) {
+            http.get().uri("/api/catalog").exchange().expectStatus().isOk();
+        }
+        for (int instance = 0; instance < 2; instance++) {
+            assertThat(catalogReads(instances.get(instance))).as("reads served by instance " + instance)
+                    .isGreaterThan(before[instance]);
+        }
+
+        // the instance's server goes down; its context stays, since closing it would take the JVM's shared Netty resources with it
+        ((WebServerApplicationContext) instances.get(1)).getWebServer().stop();
+        for (int request = 0; request < 10; request++) {
+            http.get().uri("/api/catalog").exchange().expectStatus().isOk();
+        }
+    }
+
+    private static double catalogReads(ConfigurableApplicationContext querySide) {
+        return Search.in(querySide.getBean(MeterRegistry.class)).name("http.server.requests").tag("uri", "/api/catalog")
+                .timers().stream().mapToDouble(timer -> timer.count()).sum();
+    }
+}

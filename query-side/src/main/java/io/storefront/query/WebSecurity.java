@@ -1,0 +1,48 @@
+package io.storefront.query;
+
+import io.storefront.api.auth.AccessTokenFormat;
+import io.storefront.api.auth.ResourceServer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+import static org.springframework.http.HttpMethod.GET;
+
+/**
+ * The catalog is public; orders, payments, shipments and profiles need a login, and each query narrows
+ * them to the caller's own ({@link Viewer}); stock levels, the user list and replays are for administrators.
+ */
+@Configuration
+class WebSecurity implements WebMvcConfigurer {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder) {
+        return ResourceServer.configure(http, decoder)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(GET, "/api/catalog", "/api/catalog/**").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                                "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(GET, "/api/orders", "/api/orders/**", "/api/payments", "/api/payments/**",
+                                "/api/shipments", "/api/shipments/**", "/api/users/*").authenticated()
+                        .anyRequest().hasRole("ADMIN"))
+                .build();
+    }
+
+    /** Access tokens are checked against the keys the auth context publishes; a new key is fetched when a token names it. */
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${storefront.auth.jwks-uri}") String jwksUri) {
+        return AccessTokenFormat.decoder(jwksUri);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new Viewer.Resolver());
+    }
+}
