@@ -2,6 +2,8 @@ package io.storefront.command;
 
 import org.axonframework.messaging.MetaData;
 
+import java.util.Map;
+
 /**
  * Who sent a command: a customer, an administrator, anybody not logged in, or the platform itself
  * (a policy or a deadline). Commands that arrive over HTTP carry the caller in their metadata; commands
@@ -20,6 +22,11 @@ public record Actor(String userId, Role role) {
             return new Actor("platform", Role.PLATFORM);
         }
         return new Actor(String.valueOf(metaData.get(USER)), Role.valueOf(role.toString()));
+    }
+
+    /** The command metadata that names this actor; {@link #of(MetaData)} reads it back. */
+    public Map<String, String> metaData() {
+        return Map.of(USER, userId, ROLE, role.name());
     }
 
     public boolean isCustomer() {

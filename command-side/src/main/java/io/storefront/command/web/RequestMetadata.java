@@ -44,10 +44,9 @@ class RequestMetadata implements MessageDispatchInterceptor<CommandMessage<?>>, 
             Principal principal = request.getUserPrincipal();
             Actor.Role role = principal == null ? Actor.Role.ANONYMOUS
                     : request.isUserInRole(Actor.Role.ADMIN.name()) ? Actor.Role.ADMIN : Actor.Role.CUSTOMER;
-            return command.andMetaData(Map.of(
-                    MessageOriginProvider.getDefaultTraceKey(), request.getAttribute(CorrelationIdFilter.ATTRIBUTE),
-                    Actor.USER, principal == null ? ANONYMOUS : principal.getName(),
-                    Actor.ROLE, role.name()));
+            Actor actor = new Actor(principal == null ? ANONYMOUS : principal.getName(), role);
+            return command.andMetaData(actor.metaData())
+                    .andMetaData(Map.of(MessageOriginProvider.getDefaultTraceKey(), request.getAttribute(CorrelationIdFilter.ATTRIBUTE)));
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.storefront.command.order;
 
 import io.storefront.api.order.CancelOrder;
+import io.storefront.api.order.CancellationReason;
 import io.storefront.api.order.LatePaymentReceived;
 import io.storefront.api.order.MarkOrderDelivered;
 import io.storefront.api.order.MarkOrderPaid;
@@ -19,7 +20,9 @@ import io.storefront.api.order.RecordLineReservation;
 import io.storefront.api.order.RejectOrder;
 import io.storefront.api.shared.Address;
 import io.storefront.api.shared.Money;
+import io.storefront.command.Actor;
 import io.storefront.command.BusinessRuleViolation;
+import io.storefront.command.NotYours;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static io.storefront.api.order.CancellationReason.CUSTOMER;
 import static io.storefront.api.order.CancellationReason.PAYMENT_DECLINED;
@@ -103,6 +107,35 @@ class OrderTest {
                 .when(new PlaceOrder(ORDER, "customer-1", List.of(COFFEE, COFFEE), ADDRESS))
                 .expectException(BusinessRuleViolation.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void its_customer_cancels_an_order_and_another_customer_cannot_even_see_it() {
+        fixture.given(placed())
+                .when(new CancelOrder(ORDER, CancellationReason.CUSTOMER), customer("customer-2"))
+                .expectException(NotYours.class)
+                .expectNoEvents();
+        fixture.given(placed())
+                .when(new CancelOrder(ORDER, CancellationReason.CUSTOMER), customer("customer-1"))
+                .expectEvents(new OrderCancelled(ORDER, CancellationReason.CUSTOMER, false, List.of("coffee", "batik"), NOW));
+    }
+
+    @Test
+    void a_customer_orders_only_for_themselves() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "customer-1", List.of(COFFEE), ADDRESS), customer("customer-2"))
+                .expectException(NotYours.class);
+    }
+
+    @Test
+    void a_customer_cancels_for_no_reason_but_their_own() {
+        fixture.given(placed())
+                .when(new CancelOrder(ORDER, CancellationReason.PAYMENT_DECLINED), customer("customer-1"))
+                .expectException(BusinessRuleViolation.class);
+    }
+
+    private static Map<String, String> customer(String userId) {
+        return new Actor(userId, Actor.Role.CUSTOMER).metaData();
     }
 
     @Test

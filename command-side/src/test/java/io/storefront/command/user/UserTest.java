@@ -10,7 +10,9 @@ import io.storefront.api.user.UserRegistered;
 import io.storefront.api.user.VerificationChannel;
 import io.storefront.api.user.VerificationCodeRejected;
 import io.storefront.api.user.VerificationRequested;
+import io.storefront.command.Actor;
 import io.storefront.command.BusinessRuleViolation;
+import io.storefront.command.NotYours;
 import io.storefront.command.Conflict;
 import io.storefront.command.TooSoon;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -95,6 +97,28 @@ class UserTest {
         fixture.given(registered())
                 .when(new UpdateUserProfile(USER, "Siti Rahma", "+6281234567890"))
                 .expectEvents(new UserProfileUpdated(USER, "Siti Rahma", "+6281234567890"));
+    }
+
+    @Test
+    void only_the_user_or_an_administrator_changes_a_profile() {
+        fixture.given(registered())
+                .when(new UpdateUserProfile(USER, "Mallory", null), new Actor("user-2", Actor.Role.CUSTOMER).metaData())
+                .expectException(NotYours.class)
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new UpdateUserProfile(USER, "Siti Rahma", null), new Actor(USER, Actor.Role.CUSTOMER).metaData())
+                .expectEvents(new UserProfileUpdated(USER, "Siti Rahma", null));
+        fixture.given(registered())
+                .when(new UpdateUserProfile(USER, "Siti R.", null), new Actor("admin-1", Actor.Role.ADMIN).metaData())
+                .expectEvents(new UserProfileUpdated(USER, "Siti R.", null));
+    }
+
+    @Test
+    void nobody_asks_for_another_users_verification_code() {
+        fixture.given(registered())
+                .when(new RequestVerification(USER, VerificationChannel.EMAIL), new Actor("user-2", Actor.Role.CUSTOMER).metaData())
+                .expectException(NotYours.class)
+                .expectNoEvents();
     }
 
     @Test
