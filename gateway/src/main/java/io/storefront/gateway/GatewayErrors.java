@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.support.NotFoundException;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpStatus;
@@ -35,17 +36,20 @@ class GatewayErrors implements ErrorWebExceptionHandler {
                 yield Problems.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
                         "Too many requests; slow down and retry after the time in Retry-After");
             }
-            case CallNotPermittedException open -> unavailable(exchange, "The service behind " + path + " is recovering; retry shortly");
-            case NotFoundException noInstance -> unavailable(exchange, "No instance of the service behind " + path + " is up");
-            case ConnectException refused -> unavailable(exchange, "No instance of the service behind " + path + " answered");
+            // no live instance, every instance refused the connection, or the breaker is open
+            case CallNotPermittedException open -> unavailable(exchange, path);
+            case ServiceUnavailableException noInstance -> unavailable(exchange, path);
+            case NotFoundException noInstance -> unavailable(exchange, path);
+            case ConnectException refused -> unavailable(exchange, path);
             case RedisConnectionFailureException redis -> {
                 log.error("Redis is unreachable, so the gateway cannot check sessions or rates: {}", redis.getMessage());
-                yield unavailable(exchange, "The platform cannot check logins for a moment; retry shortly");
+                exchange.getResponse().getHeaders().set("Retry-After", "5");
+                yield Problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                        "The platform cannot check logins for a moment; retry shortly");
             }
             case TimeoutException late -> timeout(exchange, path);
             case ResponseStatusException status when status.getStatusCode().value() == 504 -> timeout(exchange, path);
-            case ResponseStatusException status when status.getStatusCode().value() == 503 ->
-                    unavailable(exchange, "The service behind " + path + " is unavailable; retry shortly");
+            case ResponseStatusException status when status.getStatusCode().value() == 503 -> unavailable(exchange, path);
             case ResponseStatusException status -> Problems.write(exchange.getResponse(),
                     HttpStatus.valueOf(status.getStatusCode().value()), type(status.getStatusCode().value()),
                     status.getReason() == null ? HttpStatus.valueOf(status.getStatusCode().value()).getReasonPhrase() : status.getReason());
@@ -57,9 +61,10 @@ class GatewayErrors implements ErrorWebExceptionHandler {
         };
     }
 
-    private static Mono<Void> unavailable(ServerWebExchange exchange, String detail) {
+    private static Mono<Void> unavailable(ServerWebExchange exchange, String path) {
         exchange.getResponse().getHeaders().set("Retry-After", "5");
-        return Problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "unavailable", detail);
+        return Problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "The service behind " + path + " is unavailable; retry shortly");
     }
 
     private static Mono<Void> timeout(ServerWebExchange exchange, String path) {

@@ -20,12 +20,15 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The gateway as the one entry point: tokens and sessions, rates, sizes, origins, and instances. */
 class GatewayTest {
@@ -141,6 +144,9 @@ class GatewayTest {
         for (int request = 0; request < 10; request++) {
             http.get().uri("/api/catalog").exchange().expectStatus().isOk();
         }
+        // and once its health check has failed, the load balancer no longer offers it
+        String live = Platform.url(instances.get(0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Platform.chosenQueryInstances(4).equals(Set.of(live)));
     }
 
     private static double catalogReads(ConfigurableApplicationContext querySide) {

@@ -7,11 +7,20 @@ import io.storefront.command.EmbeddedPostgresInitializer;
 import io.storefront.command.EmbeddedRedisInitializer;
 import io.storefront.policy.Policies;
 import io.storefront.query.QuerySideApplication;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.Response;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The platform as deployed, once per test JVM: the command side with its policies, two instances of
@@ -26,8 +35,26 @@ final class Platform {
     private static ConfigurableApplicationContext commandSide;
     private static List<ConfigurableApplicationContext> querySides;
     private static ConfigurableApplicationContext gateway;
+    private static final List<ConfigurableApplicationContext> extraGateways = new ArrayList<>();
 
     private Platform() {
+    }
+
+    /**
+     * Stops the platform front to back once the tests are done, while PostgreSQL still runs: left to
+     * the JVM's shutdown hooks, the database may go first and the services hang on closing their pools.
+     */
+    public static class Stop implements LauncherSessionListener {
+
+        @Override
+        public void launcherSessionClosed(LauncherSession session) {
+            if (gateway != null) {
+                extraGateways.forEach(ConfigurableApplicationContext::close);
+                gateway.close();
+                querySides.forEach(ConfigurableApplicationContext::close);
+                commandSide.close();
+            }
+        }
     }
 
     static synchronized void start() {
@@ -45,15 +72,26 @@ final class Platform {
                 "--spring.mongodb.uri=mongodb://localhost:" + mongo.getLocalAddress().getPort() + "/storefront",
                 "--storefront.auth.jwks-uri=" + url(commandSide) + "/.well-known/jwks.json"};
         querySides = List.of(querySide(queryArgs), querySide(queryArgs));
-        gateway = GatewayApplication.application()
-                .run("--server.port=0",
-                        "--spring.data.redis.url=redis://127.0.0.1:" + EmbeddedRedisInitializer.port(),
-                        "--spring.cloud.discovery.client.simple.instances.command-side[0].uri=" + url(commandSide),
-                        "--spring.cloud.discovery.client.simple.instances.query-side[0].uri=" + url(querySides.get(0)),
-                        "--spring.cloud.discovery.client.simple.instances.query-side[1].uri=" + url(querySides.get(1)),
-                        "--storefront.gateway.requests-per-second=20", "--storefront.gateway.burst=40",
-                        "--storefront.gateway.max-request-size=64KB",
-                        "--storefront.gateway.allowed-origins=https://shop.example.com");
+        gateway = gateway(url(commandSide), "--storefront.gateway.requests-per-second=20", "--storefront.gateway.burst=40",
+                "--storefront.gateway.max-request-size=64KB", "--storefront.gateway.allowed-origins=https://shop.example.com");
+    }
+
+    /**
+     * Another gateway in front of the running query sides and of the command side at {@code commandSideUri},
+     * with settings of its own.
+     */
+    static ConfigurableApplicationContext gateway(String commandSideUri, String... settings) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--spring.data.redis.url=redis://127.0.0.1:" + EmbeddedRedisInitializer.port(),
+                "--spring.cloud.discovery.client.simple.instances.command-side[0].uri=" + commandSideUri,
+                "--spring.cloud.discovery.client.simple.instances.query-side[0].uri=" + url(querySides.get(0)),
+                "--spring.cloud.discovery.client.simple.instances.query-side[1].uri=" + url(querySides.get(1))));
+        args.addAll(List.of(settings));
+        ConfigurableApplicationContext started = GatewayApplication.application().run(args.toArray(String[]::new));
+        if (gateway != null) {
+            extraGateways.add(started);
+        }
+        return started;
     }
 
     private static ConfigurableApplicationContext querySide(String[] args) {
@@ -65,6 +103,10 @@ final class Platform {
 
     static RestTestClient client() {
         start();
+        return client(gateway);
+    }
+
+    static RestTestClient client(ConfigurableApplicationContext gateway) {
         return RestTestClient.bindToServer().baseUrl(url(gateway)).build();
     }
 
@@ -76,6 +118,19 @@ final class Platform {
     static ConfigurableApplicationContext commandSide() {
         start();
         return commandSide;
+    }
+
+    /** The query-side instances the gateway's load balancer offers in {@code choices} choices, as base URLs. */
+    static Set<String> chosenQueryInstances(int choices) {
+        var balancer = gateway.getBean(LoadBalancerClientFactory.class).getInstance("query-side");
+        Set<String> chosen = new HashSet<>();
+        for (int choice = 0; choice < choices; choice++) {
+            Response<ServiceInstance> response = Mono.from(balancer.choose()).block();
+            if (response != null && response.hasServer()) {
+                chosen.add(response.getServer().getUri().toString());
+            }
+        }
+        return chosen;
     }
 
     static String url(ConfigurableApplicationContext context) {

@@ -1,0 +1,55 @@
+package io.storefront.gateway;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a caller gets when a service is gone or slow: a problem saying so, never a hang or a stack trace. */
+class GatewayResilienceTest {
+
+    @Test
+    void a_service_without_a_live_instance_is_a_503_and_its_circuit_then_opens() throws IOException {
+        Platform.start();
+        // left running until the end (Platform.Stop): stopping one gateway disposes the Netty resources all share
+        ConfigurableApplicationContext gateway = Platform.gateway("http://localhost:" + freePort());
+        RestTestClient http = Platform.client(gateway);
+        http.get().uri("/.well-known/jwks.json").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        for (int call = 0; call < 12; call++) {
+            http.get().uri("/.well-known/jwks.json").exchange().expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(gateway.getBean(CircuitBreakerRegistry.class).circuitBreaker(Routes.COMMAND_SIDE).getState())
+                .as("after ten failures in a row the breaker stops sending calls for a while")
+                .isEqualTo(CircuitBreaker.State.OPEN);
+        // the other service is not affected
+        http.get().uri("/api/catalog").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void a_service_answering_later_than_the_timeout_is_a_504() {
+        Platform.start();
+        ConfigurableApplicationContext gateway = Platform.gateway(Platform.url(Platform.commandSide()),
+                "--storefront.gateway.request-timeout=1ms");
+        Platform.client(gateway).get().uri("/api/catalog").exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
