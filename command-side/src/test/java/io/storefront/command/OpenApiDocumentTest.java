@@ -43,5 +43,7 @@ class OpenApiDocumentTest {
 
         assertThat(served).isNotEmpty();
         assertThat(documented).isEqualTo(served);
+        var schemes = (Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components")).get("securitySchemes");
+        assertThat(schemes.get("bearer")).containsEntry("scheme", "bearer").containsEntry("bearerFormat", "JWT");
     }
 }

@@ -1,0 +1,35 @@
+package io.storefront.command.auth;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says at start, in one plain line, when the Redis that keeps sessions cannot be reached, rather than
+ * leaving it to the first login to find out. The platform still starts: everything but logging in works.
+ */
+@Component
+class SessionStoreCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionStoreCheck.class);
+
+    private final RedisConnectionFactory redis;
+
+    SessionStoreCheck(RedisConnectionFactory redis) {
+        this.redis = redis;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void check() {
+        try (RedisConnection connection = redis.getConnection()) {
+            connection.ping();
+        } catch (RuntimeException e) {
+            log.error("Redis is unreachable ({}): logins, token refreshes and sessions fail until it is back. "
+                    + "Check spring.data.redis.url (STOREFRONT_REDIS_URL).", e.getMessage());
+        }
+    }
+}

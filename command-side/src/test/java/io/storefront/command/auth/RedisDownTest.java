@@ -1,0 +1,41 @@
+package io.storefront.command.auth;
+
+import io.storefront.command.CommandSideApplication;
+import io.storefront.command.EmbeddedPostgresInitializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command side with a Redis that is not there: it starts, says so, and answers logins with 503. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        CommandSideApplication.CONFIG_NAME, "spring.data.redis.url=redis://127.0.0.1:1",
+        "spring.data.redis.connect-timeout=500ms"})
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@AutoConfigureRestTestClient
+@ExtendWith(OutputCaptureExtension.class)
+class RedisDownTest {
+
+    @Autowired
+    RestTestClient http;
+
+    @Test
+    void a_login_without_redis_is_a_503_problem_and_the_log_says_why(CapturedOutput output) {
+        http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", "nobody@example.com", "password", "whatever-password"))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(output.getAll()).contains("Redis is unreachable");
+    }
+}
