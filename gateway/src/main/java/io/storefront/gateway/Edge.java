@@ -61,9 +61,11 @@ class Edge {
         return new RedisRateLimiter(settings.requestsPerSecond(), settings.burst());
     }
 
-    /** One bucket per logged-in user, or per client address for anonymous callers; runs after the token is checked. */
-    static WebFilter rateLimit(RateLimiter<?> limiter, GatewaySettings settings) {
-        long retryAfter = Math.max(1, (long) Math.ceil(1.0 / settings.requestsPerSecond()));
+    /**
+     * One bucket per logged-in user, or per client address for anonymous callers; runs after the token is
+     * checked. A bucket refills every second, so a refused caller may try again after one.
+     */
+    static WebFilter rateLimit(RateLimiter<?> limiter) {
         return (ServerWebExchange exchange, WebFilterChain chain) -> ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(authentication -> authentication.isAuthenticated() && !"anonymousUser".equals(authentication.getName()))
@@ -72,7 +74,7 @@ class Edge {
                 .flatMap(key -> limiter.isAllowed("gateway", key))
                 .flatMap(response -> {
                     response.getHeaders().forEach((name, value) -> exchange.getResponse().getHeaders().set(name, value));
-                    return response.isAllowed() ? chain.filter(exchange) : Mono.error(new TooManyRequests(retryAfter));
+                    return response.isAllowed() ? chain.filter(exchange) : Mono.error(new TooManyRequests(1));
                 });
     }
 

@@ -23,7 +23,7 @@ final class Problems {
         response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
         byte[] body = """
                 {"type":"urn:storefront:problem:%s","title":"%s","status":%d,"detail":"%s"}"""
-                .formatted(type, status.getReasonPhrase(), status.value(), detail.replace("\"", "'"))
+                .formatted(type, status.getReasonPhrase(), status.value(), detail.replace("\\", "\\\\").replace("\"", "\\\""))
                 .getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }

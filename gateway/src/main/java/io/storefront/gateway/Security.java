@@ -41,7 +41,7 @@ class Security {
 
     @Bean
     SecurityWebFilterChain checks(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ReactiveStringRedisTemplate redis,
-                                RedisRateLimiter limiter, GatewaySettings settings) {
+                                RedisRateLimiter limiter) {
         var roles = new ReactiveJwtAuthenticationConverterAdapter(AccessTokenFormat.authentication());
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -75,7 +75,7 @@ class Security {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
-                .addFilterAfter(Edge.rateLimit(limiter, settings), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(Edge.rateLimit(limiter), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
 

@@ -128,10 +128,8 @@ public final class StorefrontLauncher implements AutoCloseable {
 
     /** A real redis-server on a free port; with a data directory it keeps sessions across restarts. */
     private static RedisServer startRedis(String dataDir) {
-        try (ServerSocket free = new ServerSocket(0)) {
-            int port = free.getLocalPort();
-            free.close();
-            var builder = RedisServer.newRedisServer().port(port).bind("127.0.0.1");
+        try {
+            var builder = RedisServer.newRedisServer().port(freePort()).bind("127.0.0.1");
             if (dataDir != null && !dataDir.isBlank()) {
                 Path directory = Files.createDirectories(Path.of(dataDir, "redis")).toAbsolutePath();
                 builder.setting("dir " + directory).setting("appendonly yes");
@@ -168,6 +166,12 @@ public final class StorefrontLauncher implements AutoCloseable {
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

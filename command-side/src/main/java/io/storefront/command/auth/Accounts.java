@@ -50,7 +50,7 @@ class Accounts {
      * a taken email leaves neither an event nor a credential behind.
      */
     @Transactional
-    String register(String name, String email, String phone, String password, Actor.Role role) {
+    public String register(String name, String email, String phone, String password, Actor.Role role) {
         String userId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterUser(userId, name, email, phone));
         credentials.add(userId, email, passwords.encode(password), role, clock.instant());

@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,7 +52,8 @@ class Sessions {
             redis.call('EXPIRE', KEYS[3], ARGV[1])
             return 1""", Long.class);
 
-    // KEYS: presented token's hash key; ARGV: presented hash, new hash, now, ttl, session key prefix, new hash key
+    // KEYS: presented token's hash key; ARGV: presented hash, new hash, now, ttl, session key prefix,
+    // new hash key, user session set prefix
     private static final RedisScript<List> ROTATE = RedisScript.of("""
             local sid = redis.call('GET', KEYS[1])
             if not sid then return {'unknown'} end
@@ -62,13 +62,16 @@ class Sessions {
             if not current then return {'ended'} end
             if current ~= ARGV[1] then
               redis.call('DEL', session)
-              return {'reused', sid}
+              return {'reused'}
             end
+            local fields = redis.call('HMGET', session, 'userId', 'role', 'createdAt')
             redis.call('HSET', session, 'refresh', ARGV[2], 'refreshedAt', ARGV[3])
             redis.call('EXPIRE', session, ARGV[4])
+            redis.call('EXPIRE', ARGV[7] .. fields[1], ARGV[4])
             redis.call('SET', ARGV[6], sid, 'EX', ARGV[4])
-            return {'rotated', sid}""", List.class);
+            return {'rotated', sid, fields[1], fields[2], fields[3]}""", List.class);
 
+    private static final String USER_SESSIONS_PREFIX = "auth:user-sessions:";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StringRedisTemplate redis;
@@ -84,20 +87,24 @@ class Sessions {
     Grant open(String userId, Actor.Role role) {
         String sessionId = UUID.randomUUID().toString();
         String refreshToken = newToken();
-        String now = clock.instant().toString();
-        redis.execute(OPEN, List.of(AccessTokenFormat.sessionKey(sessionId), refreshKey(sha256(refreshToken)), userKey(userId)),
-                ttl(), sessionId, userId, role.name(), now, sha256(refreshToken));
-        return new Grant(find(sessionId).orElseThrow(), refreshToken);
+        String tokenHash = sha256(refreshToken);
+        Instant now = clock.instant();
+        redis.execute(OPEN, List.of(AccessTokenFormat.sessionKey(sessionId), refreshKey(tokenHash), userKey(userId)),
+                ttl(), sessionId, userId, role.name(), now.toString(), tokenHash);
+        return new Grant(new Session(sessionId, userId, role, now, now), refreshToken);
     }
 
     /** Swaps a refresh token for a new one; a token used before ends its session. */
     Grant rotate(String refreshToken) {
         String presented = sha256(refreshToken);
         String next = newToken();
-        List<?> outcome = redis.execute(ROTATE, List.of(refreshKey(presented)), presented, sha256(next),
-                clock.instant().toString(), ttl(), AccessTokenFormat.sessionKey(""), refreshKey(sha256(next)));
+        String nextHash = sha256(next);
+        Instant now = clock.instant();
+        List<?> outcome = redis.execute(ROTATE, List.of(refreshKey(presented)), presented, nextHash, now.toString(), ttl(),
+                AccessTokenFormat.SESSION_KEY_PREFIX, refreshKey(nextHash), USER_SESSIONS_PREFIX);
         return switch (String.valueOf(outcome.getFirst())) {
-            case "rotated" -> new Grant(find((String) outcome.get(1)).orElseThrow(() -> new AuthenticationRefused("The session has ended")), next);
+            case "rotated" -> new Grant(new Session((String) outcome.get(1), (String) outcome.get(2),
+                    Actor.Role.valueOf((String) outcome.get(3)), Instant.parse((String) outcome.get(4)), now), next);
             case "reused" -> throw new AuthenticationRefused("This refresh token was used before, so its session has been ended; log in again");
             case "ended" -> throw new AuthenticationRefused("The session has ended; log in again");
             default -> throw new AuthenticationRefused("Unknown or expired refresh token; log in again");
@@ -122,14 +129,14 @@ class Sessions {
         redis.opsForSet().remove(userKey(userId), sessionId);
     }
 
-    Optional<Session> find(String sessionId) {
+    private Optional<Session> find(String sessionId) {
         Map<Object, Object> fields = redis.opsForHash().entries(AccessTokenFormat.sessionKey(sessionId));
         if (fields.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Session(sessionId, (String) fields.get("userId"),
                 Actor.Role.valueOf((String) fields.get("role")), Instant.parse((String) fields.get("createdAt")),
-                Instant.parse((String) Objects.requireNonNullElse(fields.get("refreshedAt"), fields.get("createdAt")))));
+                Instant.parse((String) fields.get("refreshedAt"))));
     }
 
     private String ttl() {
@@ -156,6 +163,6 @@ class Sessions {
     }
 
     private static String userKey(String userId) {
-        return "auth:user-sessions:" + userId;
+        return USER_SESSIONS_PREFIX + userId;
     }
 }

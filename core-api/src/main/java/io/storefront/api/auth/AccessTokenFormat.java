@@ -25,13 +25,14 @@ public final class AccessTokenFormat {
     public static final String ROLES = "roles";
     public static final String SESSION = "sid";
     public static final String JWKS_PATH = "/.well-known/jwks.json";
+    public static final String SESSION_KEY_PREFIX = "auth:session:";
 
     private AccessTokenFormat() {
     }
 
     /** The Redis key of a login session: a token whose session key is gone belongs to a revoked session. */
     public static String sessionKey(String sessionId) {
-        return "auth:session:" + sessionId;
+        return SESSION_KEY_PREFIX + sessionId;
     }
 
     /** Issuer, expiry and not-before, and both claims of ours present. */
