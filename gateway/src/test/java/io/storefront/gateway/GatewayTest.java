@@ -1,16 +1,12 @@
 package io.storefront.gateway;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
+import io.storefront.command.auth.ForgedTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,10 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,25 +42,12 @@ class GatewayTest {
         Customer customer = Customer.register(http);
         JWKSet published = JWKSet.parse(http.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
-        RSAKey real = (RSAKey) published.getKeys().getFirst();
-        JWTClaimsSet claims = SignedJWT.parse(customer.accessToken()).getJWTClaimsSet();
-        JWTClaimsSet asAdmin = new JWTClaimsSet.Builder(claims).claim("roles", List.of("ADMIN")).build();
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        JWTClaimsSet asAdmin = new JWTClaimsSet.Builder(SignedJWT.parse(customer.accessToken()).getJWTClaimsSet())
+                .claim("roles", List.of("ADMIN")).build();
 
-        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(real.getKeyID()).build(), asAdmin);
-        hmac.sign(new MACSigner(real.toRSAPublicKey().getEncoded()));
-        RSAKey stranger = new RSAKeyGenerator(2048).keyID("not-ours").generate();
-        SignedJWT unknownKey = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("not-ours").build(), asAdmin);
-        unknownKey.sign(new RSASSASigner(stranger));
-        String[] parts = customer.accessToken().split("\\.");
-        String tampered = parts[0] + "." + base64.encodeToString(asAdmin.toString().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        String none = base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + base64.encodeToString(asAdmin.toString().getBytes(StandardCharsets.UTF_8)) + ".";
-        SignedJWT expired = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("not-ours").build(),
-                new JWTClaimsSet.Builder(claims).expirationTime(new Date(0)).build());
-        expired.sign(new RSASSASigner(stranger));
-
-        for (String token : List.of(hmac.serialize(), unknownKey.serialize(), tampered, none, expired.serialize(), "garbage")) {
+        for (String token : List.of(ForgedTokens.hmacWithThePublicKey((RSAKey) published.getKeys().getFirst(), asAdmin),
+                ForgedTokens.signedWithAnUnknownKey(asAdmin), ForgedTokens.tampered(customer.accessToken()),
+                ForgedTokens.unsigned(asAdmin), "garbage")) {
             http.get().uri("/api/users").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
                     .expectStatus().isUnauthorized()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -18,55 +18,47 @@ import java.util.Date;
 import java.util.List;
 
 /** Tokens an attacker could make, or a real key could sign with claims the platform must refuse. */
-class ForgedTokens {
+public final class ForgedTokens {
 
-    private final SigningKeys keys;
+    private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
-    ForgedTokens(SigningKeys keys) {
-        this.keys = keys;
+    private ForgedTokens() {
     }
 
-    static JWTClaimsSet.Builder claims(String userId, String role, Instant expiry) {
+    public static JWTClaimsSet.Builder claims(String userId, String role, Instant expiry) {
         return new JWTClaimsSet.Builder().issuer(AccessTokenFormat.ISSUER).subject(userId)
                 .claim(AccessTokenFormat.ROLES, List.of(role)).claim(AccessTokenFormat.SESSION, "forged")
                 .issueTime(Date.from(expiry.minusSeconds(900))).expirationTime(Date.from(expiry));
     }
 
-    /** Signed with the real current key: valid in form, so only its claims can make it fail. */
-    String signedWithTheRealKey(JWTClaimsSet claims) throws JOSEException {
-        RSAKey key = keys.current();
+    /** RS256 with the key's id: with the platform's own key, valid in form, so only the claims can make it fail. */
+    public static String signedWith(RSAKey key, JWTClaimsSet claims) throws JOSEException {
         SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         token.sign(new RSASSASigner(key));
         return token.serialize();
     }
 
-    String signedWithAnUnknownKey(JWTClaimsSet claims) throws JOSEException {
-        RSAKey stranger = new RSAKeyGenerator(2048).keyID("not-ours").generate();
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("not-ours").build(), claims);
-        token.sign(new RSASSASigner(stranger));
+    public static String signedWithAnUnknownKey(JWTClaimsSet claims) throws JOSEException {
+        return signedWith(new RSAKeyGenerator(2048).keyID("not-ours").generate(), claims);
+    }
+
+    /** The classic confusion attack: HMAC with the published public key as the secret, under its key id. */
+    public static String hmacWithThePublicKey(RSAKey publicKey, JWTClaimsSet claims) throws JOSEException {
+        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(publicKey.getKeyID()).build(), claims);
+        token.sign(new MACSigner(publicKey.toRSAPublicKey().getEncoded()));
         return token.serialize();
     }
 
-    /** The classic confusion attack: HMAC with the public key as the secret, under the real key's id. */
-    String hmacWithThePublicKey(JWTClaimsSet claims) throws JOSEException {
-        RSAKey key = keys.current();
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(), claims);
-        token.sign(new MACSigner(key.toRSAPublicKey().getEncoded()));
-        return token.serialize();
+    public static String unsigned(JWTClaimsSet claims) {
+        return BASE64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + BASE64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
-    static String unsigned(JWTClaimsSet claims) {
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        return base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + base64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
-    }
-
-    /** A real token whose payload was changed after signing: here, a customer who made themselves admin. */
-    static String tampered(String realToken) {
+    /** A real token whose payload was changed after signing: a customer who made themselves admin. */
+    public static String tampered(String realToken) {
         String[] parts = realToken.split("\\.");
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"CUSTOMER\"", "\"ADMIN\"");
-        return parts[0] + "." + base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        return parts[0] + "." + BASE64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     }
 }
