@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Somebody using the platform through the gateway: registered, logged in, carrying their tokens. */
-record Customer(String userId, String accessToken, String refreshToken, String sessionId) {
+record Customer(String userId, String email, String accessToken, String refreshToken, String sessionId) {
 
     static final String PASSWORD = "correct horse battery";
 
@@ -27,7 +27,7 @@ record Customer(String userId, String accessToken, String refreshToken, String s
                 .body(Map.of("email", email, "password", password))
                 .exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        return new Customer(userId, (String) tokens.get("accessToken"), (String) tokens.get("refreshToken"),
+        return new Customer(userId, email, (String) tokens.get("accessToken"), (String) tokens.get("refreshToken"),
                 (String) tokens.get("sessionId"));
     }
 

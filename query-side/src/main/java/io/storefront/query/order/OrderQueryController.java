@@ -22,12 +22,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.List;
 
 @RestController
 @RequestMapping("/api/orders")
 class OrderQueryController {
+
+    private static final Duration REREAD = Duration.ofSeconds(1);
 
     private final OrderQueries orders;
     private final QueryGateway queries;
@@ -70,6 +75,8 @@ class OrderQueryController {
      * Live tracking as Server-Sent Events: every status the order went through, then each new one as
      * it happens; the stream ends when the order reaches a final status. An order placed a moment ago
      * may not be in the view yet: if the event store knows it, the stream waits for its statuses.
+     * Updates are pushed by the orders projection of this instance; with several query-side instances
+     * the order's events may be projected by another one, so the view is also read again every second.
      */
     @GetMapping(path = "/{orderId}/tracking/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderTracking.Step>> follow(Viewer viewer, @PathVariable String orderId) {
@@ -82,8 +89,12 @@ class OrderQueryController {
             subscription.close();
             throw new NotFound("order", orderId);
         }
+        Flux<OrderTracking.Step> projectedElsewhere = Flux.interval(REREAD)
+                .concatMap(tick -> Mono.fromCallable(() -> orders.tracking(orderId))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMapIterable(tracking -> tracking.map(OrderTracking::timeline).orElse(List.of())));
         return Flux.fromIterable(known == null ? List.of() : known.timeline())
-                .concatWith(subscription.updates())
+                .concatWith(Flux.merge(subscription.updates(), projectedElsewhere))
                 .distinct(OrderTracking.Step::status)
                 .takeUntil(step -> OrderTracking.FINAL.contains(step.status()))
                 .map(step -> ServerSentEvent.builder(step).event("status").id(step.status().name()).build())

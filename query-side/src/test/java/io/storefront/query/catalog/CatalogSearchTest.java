@@ -38,7 +38,9 @@ class CatalogSearchTest {
         product("Teh Melati", "Jasmine tea with a coffee-free finish", "35000", 5);
         String discontinued = product("Kopi Lama", "An old blend", "50000", 3);
         shop.commands().post().uri("/api/products/{id}/discontinuation", discontinued).exchange().expectStatus().isNoContent();
-        await().atMost(Duration.ofSeconds(30)).until(() -> names("category=" + category + "&sort=name").size() == 3);
+        // the catalog learns of products and of their stock from separate events: wait for both
+        await().atMost(Duration.ofSeconds(30)).until(() -> names("category=" + category + "&sort=name").size() == 3
+                && names("category=" + category + "&inStock=true").size() == 2);
     }
 
     @Test
