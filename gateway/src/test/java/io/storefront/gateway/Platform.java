@@ -64,7 +64,7 @@ final class Platform {
         commandSide = new SpringApplicationBuilder(CommandSideApplication.class, Policies.class)
                 .properties(CommandSideApplication.CONFIG_NAME)
                 .initializers(new EmbeddedPostgresInitializer(), new EmbeddedRedisInitializer())
-                .run("--server.port=0", "--storefront.auth.bcrypt-strength=4",
+                .run("--server.port=0", "--storefront.auth.bcrypt-strength=4", "--storefront.demo.outbox=true",
                         "--storefront.auth.admin.email=" + ADMIN_EMAIL, "--storefront.auth.admin.password=" + ADMIN_PASSWORD);
         MongoServer mongo = new MongoServer(new MemoryBackend());
         mongo.bind("localhost", 0);

@@ -185,11 +185,6 @@ public final class StorefrontLauncher implements AutoCloseable {
         return portOf(gateway);
     }
 
-    /** The port the query API listens on. */
-    public int queryPort() {
-        return portOf(querySide);
-    }
-
     private static int portOf(ConfigurableApplicationContext side) {
         return Integer.parseInt(side.getEnvironment().getProperty("local.server.port"));
     }
@@ -199,16 +194,17 @@ public final class StorefrontLauncher implements AutoCloseable {
         System.out.printf("""
 
                 Storefront is serving (started in %.1f s)
-                  API (gateway) ....... %s/api
+                  API ................. %s/api (everything goes through this gateway)
                   Log in .............. POST %s/api/auth/login {"email":"%s","password":"%s"} (demo administrator)
+                  OpenAPI documents ... %s/api-docs/command-side and %s/api-docs/query-side
+                  Messages sent ....... %s/demo/outbox (as an administrator)
                   Health .............. %s/actuator/health
-                  Command side ........ http://localhost:%d (OpenAPI at /v3/api-docs), query side http://localhost:%d
                   PostgreSQL .......... %s
                 Stop with Ctrl+C.
                 %n""", startup.toMillis() / 1000.0, base, base,
                 platform.getEnvironment().getProperty("storefront.auth.admin.email"),
-                platform.getEnvironment().getProperty("storefront.auth.admin.password"), base,
-                portOf(platform), queryPort(), postgres.getJdbcUrl("postgres", "postgres"));
+                platform.getEnvironment().getProperty("storefront.auth.admin.password"), base, base, base, base,
+                postgres.getJdbcUrl("postgres", "postgres"));
     }
 
     @Override
