@@ -40,8 +40,8 @@ public final class StorefrontLauncher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StorefrontLauncher.class);
 
-    static final String DEMO_ADMIN_EMAIL = "admin@storefront.local";
-    static final String DEMO_ADMIN_PASSWORD = "storefront-admin";
+    public static final String DEMO_ADMIN_EMAIL = "admin@storefront.local";
+    public static final String DEMO_ADMIN_PASSWORD = "storefront-admin";
 
     private final EmbeddedPostgres postgres;
     private final MongoServer mongo;
@@ -178,6 +178,11 @@ public final class StorefrontLauncher implements AutoCloseable {
     /** The running platform's application context. */
     public ConfigurableApplicationContext platform() {
         return platform;
+    }
+
+    /** The query side's application context. */
+    public ConfigurableApplicationContext querySide() {
+        return querySide;
     }
 
     /** The port of the gateway: the one entry point. */

@@ -1,0 +1,119 @@
+package io.storefront.bench;
+
+import io.storefront.api.shipment.ShipmentId;
+import io.storefront.launcher.StorefrontLauncher;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * B1: N customers in a closed loop, each placing an order through the gateway, giving a card, and
+ * waiting until the checkout is complete (the order paid and its shipment created, as the event store
+ * shows) before placing the next. Reports completed checkouts per second, the time from placing to
+ * paid, the place-order request's own latency, and errors, for each N.
+ */
+final class CheckoutBenchmark implements Benchmarks.Benchmark {
+
+    @Override
+    public Report run(SimpleCommandLinePropertySource options) throws Exception {
+        int[] levels = Arrays.stream((options.containsProperty("customers") ? options.getProperty("customers") : "1,8,32")
+                .split(",")).mapToInt(Integer::parseInt).toArray();
+        Duration measured = Embedded.option(options, "duration", Duration.ofSeconds(20));
+        Duration warmup = Embedded.option(options, "warmup", Duration.ofSeconds(5));
+        try (StorefrontLauncher platform = Embedded.start()) {
+            String gateway = "http://localhost:" + platform.port();
+            JdbcClient events = platform.platform().getBean(JdbcClient.class);
+            String product = Checkouts.product(Checkouts.admin(gateway), 1_000_000);
+            List<Shopper> customers = new ArrayList<>();
+            for (int customer = 0; customer < Arrays.stream(levels).max().orElse(1); customer++) {
+                customers.add(Shopper.register(gateway));
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int level : levels) {
+                rows.add(runLevel(customers.subList(0, level), product, events, warmup, measured));
+            }
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("customers", Arrays.toString(levels));
+            parameters.put("measuredSeconds", measured.toSeconds());
+            parameters.put("warmupSeconds", warmup.toSeconds());
+            return new Report("b1", "closed-loop checkouts through the gateway on the embedded default", parameters, rows, Map.of());
+        }
+    }
+
+    private static Map<String, Object> runLevel(List<Shopper> customers, String product, JdbcClient events,
+                                                Duration warmup, Duration measured) throws Exception {
+        Latencies placeToPaid = new Latencies();
+        Latencies placeRequest = new Latencies();
+        AtomicInteger completed = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        long measureFrom = System.nanoTime() + warmup.toNanos();
+        long stopAt = measureFrom + measured.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(customers.size());
+        try {
+            List<Future<?>> loops = new ArrayList<>();
+            for (Shopper customer : customers) {
+                loops.add(pool.submit(() -> {
+                    while (System.nanoTime() < stopAt) {
+                        long started = System.nanoTime();
+                        Instant placedAt = Instant.now();
+                        boolean counted = started >= measureFrom;
+                        try {
+                            String orderId = Checkouts.placeOrder(customer, product);
+                            if (counted) {
+                                placeRequest.record(started);
+                            }
+                            Checkouts.pay(customer, orderId);
+                            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                                    .until(() -> exists(events, ShipmentId.forOrder(orderId)));
+                            if (counted && System.nanoTime() <= stopAt) {
+                                completed.incrementAndGet();
+                                placeToPaid.record(Duration.between(placedAt, paidAt(events, orderId)));
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> loop : loops) {
+                loop.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("customers", customers.size());
+        row.put("checkouts/s", completed.get() / (measured.toNanos() / 1e9));
+        row.putAll(placeToPaid.summary("place→paid "));
+        row.put("place request p50 ms", placeRequest.percentile(50));
+        row.put("place request p99 ms", placeRequest.percentile(99));
+        row.put("errors", errors.get());
+        return row;
+    }
+
+    private static boolean exists(JdbcClient events, String aggregateId) {
+        return events.sql("SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ?)")
+                .param(aggregateId).query(Boolean.class).single();
+    }
+
+    /** When the order was paid, by the timestamp of its OrderPaid event. */
+    private static Instant paidAt(JdbcClient events, String orderId) {
+        return Instant.parse(events.sql("SELECT time_stamp FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "AND payload_type LIKE '%.OrderPaid'")
+                .param(orderId).query(String.class).single());
+    }
+}
