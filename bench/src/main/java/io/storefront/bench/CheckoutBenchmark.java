@@ -5,6 +5,8 @@ import io.storefront.launcher.StorefrontLauncher;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,18 +76,24 @@ final class CheckoutBenchmark implements Benchmarks.Benchmark {
                         long started = System.nanoTime();
                         Instant placedAt = Instant.now();
                         boolean counted = started >= measureFrom;
+                        String orderId = null;
                         try {
-                            String orderId = Checkouts.placeOrder(customer, product);
+                            orderId = Checkouts.placeOrder(customer, product);
                             if (counted) {
                                 placeRequest.record(started);
                             }
                             Checkouts.pay(customer, orderId);
+                            String shipmentId = ShipmentId.forOrder(orderId);
                             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
-                                    .until(() -> exists(events, ShipmentId.forOrder(orderId)));
+                                    .until(() -> exists(events, shipmentId));
                             if (counted && System.nanoTime() <= stopAt) {
                                 completed.incrementAndGet();
                                 placeToPaid.record(Duration.between(placedAt, paidAt(events, orderId)));
                             }
+                        } catch (ConditionTimeoutException e) {
+                            errors.incrementAndGet();
+                            reasons.merge("not complete within a minute, the order's events: " + eventsOf(events, orderId),
+                                    1, Integer::sum);
                         } catch (Exception e) {
                             errors.incrementAndGet();
                             reasons.merge(reason(e), 1, Integer::sum);
@@ -114,6 +122,12 @@ final class CheckoutBenchmark implements Benchmarks.Benchmark {
     private static String reason(Exception e) {
         String message = String.valueOf(e.getMessage());
         return e.getClass().getSimpleName() + ": " + message.substring(0, Math.min(160, message.length()));
+    }
+
+    private static List<String> eventsOf(JdbcClient events, String aggregateId) {
+        return events.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
+                .param(aggregateId).query(String.class).list().stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
     }
 
     private static boolean exists(JdbcClient events, String aggregateId) {
