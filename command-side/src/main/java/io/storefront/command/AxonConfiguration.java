@@ -2,13 +2,16 @@ package io.storefront.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storefront.api.store.EventStoreFormat;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 import java.time.Clock;
@@ -32,6 +35,16 @@ class AxonConfiguration {
     @Bean
     CorrelationDataProvider messageOriginProvider() {
         return new MessageOriginProvider();
+    }
+
+    /**
+     * Axon's units of work in Spring's transactions, so that events, tokens and the rows written beside
+     * them with JdbcClient commit together. Declared because Axon 4's auto-configuration, ordered against
+     * Boot 3's transaction configuration, misses Boot 4's and falls back to no transactions at all.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
     }
 
     /**
