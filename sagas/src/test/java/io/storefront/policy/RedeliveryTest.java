@@ -3,7 +3,7 @@ package io.storefront.policy;
 import io.storefront.command.StoredEvents;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +57,7 @@ class RedeliveryTest {
     }
 
     private void redeliverEverything(String group) {
-        PooledStreamingEventProcessor processor = processor(group);
+        StreamingEventProcessor processor = processor(group);
         processor.shutdownAsync().join();
         processor.resetTokens();
         processor.start();
@@ -83,7 +83,7 @@ class RedeliveryTest {
         return previous.get();
     }
 
-    private PooledStreamingEventProcessor processor(String group) {
-        return processing.eventProcessor(group, PooledStreamingEventProcessor.class).orElseThrow();
+    private StreamingEventProcessor processor(String group) {
+        return processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
     }
 }
