@@ -21,10 +21,6 @@ final class Latencies {
         histogram.recordValue(Math.max(0, Math.min(latency.toNanos() / 1000, histogram.getHighestTrackableValue())));
     }
 
-    long count() {
-        return histogram.getTotalCount();
-    }
-
     double percentile(double percentile) {
         return histogram.getValueAtPercentile(percentile) / 1000.0;
     }

@@ -61,10 +61,7 @@ class Edge {
         return new RedisRateLimiter(settings.requestsPerSecond(), settings.burst());
     }
 
-    /**
-     * One bucket per logged-in user, or per client address for anonymous callers; runs after the token is
-     * checked. A bucket refills every second, so a refused caller may try again after one.
-     */
+    /** One bucket per logged-in user, or per client address for anonymous callers; runs after the token is checked. */
     static WebFilter rateLimit(RateLimiter<?> limiter) {
         return (ServerWebExchange exchange, WebFilterChain chain) -> ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
@@ -74,7 +71,7 @@ class Edge {
                 .flatMap(key -> limiter.isAllowed("gateway", key))
                 .flatMap(response -> {
                     response.getHeaders().forEach((name, value) -> exchange.getResponse().getHeaders().set(name, value));
-                    return response.isAllowed() ? chain.filter(exchange) : Mono.error(new TooManyRequests(1));
+                    return response.isAllowed() ? chain.filter(exchange) : Mono.error(new TooManyRequests());
                 });
     }
 

@@ -32,7 +32,7 @@ class GatewayErrors implements ErrorWebExceptionHandler {
         String path = exchange.getRequest().getPath().value();
         return switch (error) {
             case TooManyRequests limited -> {
-                exchange.getResponse().getHeaders().set("Retry-After", Long.toString(limited.retryAfterSeconds()));
+                exchange.getResponse().getHeaders().set("Retry-After", Long.toString(TooManyRequests.RETRY_AFTER_SECONDS));
                 yield Problems.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
                         "Too many requests; slow down and retry after the time in Retry-After");
             }

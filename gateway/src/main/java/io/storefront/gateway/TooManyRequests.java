@@ -1,16 +1,11 @@
 package io.storefront.gateway;
 
-/** A caller over their rate: answered with 429 and how long to wait. */
+/** A caller over their rate: answered with 429. Buckets refill every second, so one may try again after one. */
 class TooManyRequests extends RuntimeException {
 
-    private final long retryAfterSeconds;
+    static final long RETRY_AFTER_SECONDS = 1;
 
-    TooManyRequests(long retryAfterSeconds) {
+    TooManyRequests() {
         super("Rate limit exceeded", null, false, false);
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    long retryAfterSeconds() {
-        return retryAfterSeconds;
     }
 }
