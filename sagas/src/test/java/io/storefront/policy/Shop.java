@@ -41,18 +41,25 @@ class Shop {
         return productId;
     }
 
-    /** Places an order of {@code quantity} units of each product, optionally paying with a card right away. */
+    /**
+     * Places an order of {@code quantity} units of each product, optionally paying with a card right away.
+     * Both requests are one conversation of the customer's, under one correlation id: which of them ends
+     * up charging the card depends on how fast the payment is requested.
+     */
     String order(int quantity, String card, String... productIds) {
         List<Map<String, Object>> lines = List.of(productIds).stream()
                 .map(productId -> Map.<String, Object>of("productId", productId, "quantity", quantity,
                         "unitPrice", Map.of("amount", "85000", "currency", "IDR")))
                 .toList();
-        String orderId = (String) http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
+        String checkout = UUID.randomUUID().toString();
+        String orderId = (String) http.post().uri("/api/orders").header("X-Correlation-Id", checkout)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("customerId", "customer-1", "lines", lines, "shippingAddress", ADDRESS))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
         if (card != null) {
-            http.put().uri("/api/payments/instructions/{order}", orderId).contentType(MediaType.APPLICATION_JSON)
+            http.put().uri("/api/payments/instructions/{order}", orderId).header("X-Correlation-Id", checkout)
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("cardNumber", card)).exchange().expectStatus().isAccepted();
         }
         return orderId;
