@@ -18,6 +18,7 @@ public final class Benchmarks {
     private static final Map<String, Benchmark> ALL = Map.of(
             "b1", new CheckoutBenchmark(),
             "b2", new AppendBenchmark(),
+            "b3", new ReplayBenchmark(),
             "b4", new GatewayOverheadBenchmark());
 
     private Benchmarks() {
