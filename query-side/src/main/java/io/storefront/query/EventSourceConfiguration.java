@@ -8,6 +8,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -25,7 +26,9 @@ import java.util.List;
 /**
  * The query side reads the events the command side stored in PostgreSQL (or, with Axon Server,
  * from there) and keeps each projection's token in its own database, in the transaction that
- * updates the view. Each projection is a pooled streaming processor that handles events in batches.
+ * updates the view. Each projection is a tracking processor of two segments that handles events in
+ * batches: it wakes when an event is stored, where a pooled streaming processor polls the JDBC store
+ * every 500 ms, and replays as fast (B3 in docs/benchmarks.md).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class EventSourceConfiguration {
@@ -54,6 +57,8 @@ class EventSourceConfiguration {
                                           Configuration axon) {
         return EventStoreFormat.storageEngine(axonConnectionProvider, transactionManager, eventSerializer, serializer)
                 .upcasterChain(axon.upcasterChain())
+                // events fetched per query: a replay reads the whole store, a tailing reader a few at a time
+                .batchSize(1000)
                 .build();
     }
 
@@ -71,8 +76,8 @@ class EventSourceConfiguration {
     @Autowired
     void projections(EventProcessingConfigurer processing) {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
-        PROJECTIONS.forEach(projection -> processing.registerPooledStreamingEventProcessor(
+        PROJECTIONS.forEach(projection -> processing.registerTrackingEventProcessor(
                 projection, Configuration::eventStore,
-                (configuration, builder) -> builder.initialSegmentCount(SEGMENTS).batchSize(BATCH_SIZE)));
+                configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(SEGMENTS).andInitialSegmentsCount(SEGMENTS).andBatchSize(BATCH_SIZE)));
     }
 }
