@@ -36,9 +36,7 @@ final class CheckoutBenchmark implements Benchmarks.Benchmark {
                 .split(",")).mapToInt(Integer::parseInt).toArray();
         Duration measured = Embedded.option(options, "duration", Duration.ofSeconds(20));
         Duration warmup = Embedded.option(options, "warmup", Duration.ofSeconds(5));
-        // the platform's capacity is measured, not one user's allowance: the gateway's rate limit is raised
-        try (StorefrontLauncher platform = Embedded.start("--storefront.gateway.requests-per-second=1000000",
-                "--storefront.gateway.burst=1000000")) {
+        try (StorefrontLauncher platform = Embedded.startWithoutRateLimit()) {
             String gateway = "http://localhost:" + platform.port();
             JdbcClient events = platform.platform().getBean(JdbcClient.class);
             String product = Checkouts.product(Checkouts.admin(gateway), 1_000_000);

@@ -28,6 +28,11 @@ final class Embedded {
         return StorefrontLauncher.start(args.toArray(String[]::new));
     }
 
+    /** The platform whose gateway never refuses for rate: its capacity is measured, not one user's allowance. */
+    static StorefrontLauncher startWithoutRateLimit() {
+        return start("--storefront.gateway.requests-per-second=1000000", "--storefront.gateway.burst=1000000");
+    }
+
     /** Stops every event processor of a context: what is measured then competes with no reader. */
     static void stopEventProcessors(ConfigurableApplicationContext context) {
         context.getBean(EventProcessingConfiguration.class).eventProcessors().values().forEach(EventProcessor::shutDown);

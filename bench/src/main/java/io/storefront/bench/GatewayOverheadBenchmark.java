@@ -18,8 +18,7 @@ final class GatewayOverheadBenchmark implements Benchmarks.Benchmark {
     public Report run(SimpleCommandLinePropertySource options) throws Exception {
         int requests = Embedded.option(options, "requests", 5000);
         int warmup = Embedded.option(options, "warmup", 2000);
-        try (StorefrontLauncher platform = Embedded.start("--storefront.gateway.requests-per-second=1000000",
-                "--storefront.gateway.burst=1000000")) {
+        try (StorefrontLauncher platform = Embedded.startWithoutRateLimit()) {
             String gateway = "http://localhost:" + platform.port();
             String direct = "http://localhost:" + platform.querySide().getEnvironment().getProperty("local.server.port");
             Shopper viaGateway = Shopper.register(gateway);

@@ -52,8 +52,7 @@ final class ReplayBenchmark implements Benchmarks.Benchmark {
     public Report run(SimpleCommandLinePropertySource options) throws Exception {
         int events = Embedded.option(options, "events", 1_000_000);
         int checkouts = Embedded.option(options, "checkouts", 200);
-        try (StorefrontLauncher platform = Embedded.start("--storefront.gateway.requests-per-second=1000000",
-                "--storefront.gateway.burst=1000000")) {
+        try (StorefrontLauncher platform = Embedded.startWithoutRateLimit()) {
             String gateway = "http://localhost:" + platform.port();
             JdbcClient jdbc = platform.platform().getBean(JdbcClient.class);
             long before = count(jdbc, "SELECT COALESCE(max(global_index), 0) FROM domain_event_entry");
