@@ -21,6 +21,13 @@ public class StoredEvents {
                 .toList();
     }
 
+    /** The aggregate's event payloads as stored JSON, in sequence. */
+    public List<String> payloads(String aggregateId) {
+        return jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "ORDER BY sequence_number")
+                .param(aggregateId).query(String.class).list();
+    }
+
     /** One metadata entry of each of the aggregate's events, in sequence. */
     public List<String> metadata(String aggregateId, String key) {
         return jdbc.sql("SELECT convert_from(meta_data, 'UTF8')::json ->> ? FROM domain_event_entry "

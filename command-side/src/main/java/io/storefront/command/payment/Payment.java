@@ -1,6 +1,7 @@
 package io.storefront.command.payment;
 
 import io.storefront.api.payment.CapturePayment;
+import io.storefront.api.payment.PaymentAwaitingConfirmation;
 import io.storefront.api.payment.ChargePayment;
 import io.storefront.api.payment.DeclinePayment;
 import io.storefront.api.payment.PaymentCaptured;
@@ -25,11 +26,16 @@ import java.time.Clock;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** The payment of one order: requested, then captured or declined; a captured payment is refunded at most once. */
+/**
+ * The payment of one order: requested, perhaps awaiting the provider's confirmation, then captured or
+ * declined; a captured payment is refunded at most once.
+ */
 @Aggregate
 class Payment {
 
-    private enum Status { REQUESTED, CAPTURED, DECLINED, REFUNDED }
+    static final String PROVIDER_UNAVAILABLE = "provider_unavailable";
+
+    private enum Status { REQUESTED, AWAITING_CONFIRMATION, CAPTURED, DECLINED, REFUNDED }
 
     @AggregateIdentifier
     private String paymentId;
@@ -61,27 +67,43 @@ class Payment {
                 clock.instant()));
     }
 
+    /**
+     * The provider says the money came in. After a decline too: the provider's word is a fact, and the
+     * order, closed by then, has it refunded.
+     */
     @CommandHandler
     void handle(CapturePayment command, Clock clock) {
         if (status == Status.CAPTURED && command.gatewayReference().equals(gatewayReference)) {
             return;
         }
-        requirePending("capture");
+        if (status != Status.DECLINED) {
+            requirePending("capture");
+        }
         apply(new PaymentCaptured(paymentId, orderId, amount, command.gatewayReference(), clock.instant()));
     }
 
-    /** Charges through the gateway; the payment's id is the idempotency key, so a retry never charges twice. */
+    /**
+     * Charges through the gateway; the payment's id is the idempotency key, so a retry never charges
+     * twice. A provider that stays unreachable declines the payment: if it charged after all, its
+     * webhook captures the closed payment and the money goes back.
+     */
     @CommandHandler
     void handle(ChargePayment command, PaymentInstructions instructions, PaymentGateway gateway, Clock clock) {
         if (status != Status.REQUESTED) {
             return;
         }
         instructions.forOrder(orderId).ifPresent(instruction -> {
-            PaymentGateway.Outcome outcome = gateway.charge(paymentId, instruction.gatewayToken(), amount);
-            if (outcome.approved()) {
-                apply(new PaymentCaptured(paymentId, orderId, amount, outcome.reference(), clock.instant()));
-            } else {
-                apply(new PaymentDeclined(paymentId, orderId, outcome.declineReason(), clock.instant()));
+            PaymentGateway.Outcome outcome;
+            try {
+                outcome = gateway.charge(paymentId, paymentId, instruction.gatewayToken(), amount);
+            } catch (PaymentGateway.ProviderUnavailable e) {
+                outcome = PaymentGateway.Outcome.declined(PROVIDER_UNAVAILABLE);
+            }
+            switch (outcome.result()) {
+                case APPROVED -> apply(new PaymentCaptured(paymentId, orderId, amount, outcome.reference(), clock.instant()));
+                case DECLINED -> apply(new PaymentDeclined(paymentId, orderId, outcome.detail(), clock.instant()));
+                case PENDING -> apply(new PaymentAwaitingConfirmation(paymentId, orderId, outcome.reference(),
+                        outcome.detail(), clock.instant()));
             }
         });
     }
@@ -100,8 +122,8 @@ class Payment {
         switch (status) {
             case CAPTURED -> {
                 PaymentGateway.Outcome outcome = gateway.refund("refund:" + paymentId, gatewayReference, amount);
-                if (!outcome.approved()) {
-                    throw new BusinessRuleViolation("The gateway refused the refund: " + outcome.declineReason());
+                if (outcome.result() != PaymentGateway.Outcome.Result.APPROVED) {
+                    throw new BusinessRuleViolation("The gateway refused the refund: " + outcome.detail());
                 }
                 apply(new PaymentRefunded(paymentId, orderId, amount, command.reason(), clock.instant()));
             }
@@ -111,7 +133,7 @@ class Payment {
     }
 
     private void requirePending(String action) {
-        if (status != Status.REQUESTED) {
+        if (status != Status.REQUESTED && status != Status.AWAITING_CONFIRMATION) {
             throw new BusinessRuleViolation("Cannot " + action + " a payment that is " + status.name().toLowerCase());
         }
     }
@@ -122,6 +144,12 @@ class Payment {
         orderId = event.orderId();
         amount = event.amount();
         status = Status.REQUESTED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAwaitingConfirmation event) {
+        status = Status.AWAITING_CONFIRMATION;
+        gatewayReference = event.gatewayReference();
     }
 
     @EventSourcingHandler

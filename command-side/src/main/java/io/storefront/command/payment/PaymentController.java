@@ -11,8 +11,9 @@ import io.storefront.api.payment.RequestPayment;
 import io.storefront.api.shared.Money;
 import io.storefront.command.web.Created;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.hibernate.validator.constraints.LuhnCheck;
@@ -41,8 +42,18 @@ class PaymentController {
     record Reason(String reason) {
     }
 
-    record CardInstruction(@NotNull @Pattern(regexp = "[0-9]{12,19}", message = "must be 12 to 19 digits")
-                           @LuhnCheck(message = "is not a valid card number") String cardNumber) {
+    /**
+     * The card, as a number (the sandbox takes those) or as the token the provider's own payment form
+     * made in the customer's browser ({@code pm_...} for Stripe): one of the two.
+     */
+    record CardInstruction(@Pattern(regexp = "[0-9]{12,19}", message = "must be 12 to 19 digits")
+                           @LuhnCheck(message = "is not a valid card number") String cardNumber,
+                           @Size(max = 200) String token) {
+
+        @AssertTrue(message = "give either a cardNumber or a token")
+        boolean isEitherNumberOrToken() {
+            return (cardNumber == null) != (token == null);
+        }
 
         @Override
         public String toString() {
@@ -72,7 +83,7 @@ class PaymentController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     void instruct(@PathVariable String orderId, @Valid @RequestBody CardInstruction body) {
         commands.sendAndWait(new VerifyOrderAccess(orderId));
-        PaymentGateway.CardToken card = gateway.tokenize(body.cardNumber());
+        PaymentGateway.CardToken card = body.cardNumber() != null ? gateway.tokenize(body.cardNumber()) : gateway.token(body.token());
         instructions.store(orderId, new PaymentInstructions.Instruction(card.token(), card.last4()));
         String paymentId = PaymentId.forOrder(orderId);
         if (eventStore.lastSequenceNumberFor(paymentId).isPresent()) {

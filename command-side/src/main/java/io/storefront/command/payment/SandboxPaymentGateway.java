@@ -1,7 +1,9 @@
 package io.storefront.command.payment;
 
 import io.storefront.api.shared.Money;
+import io.storefront.command.BusinessRuleViolation;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -13,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * A built-in provider for the embedded default and the tests. Like the real providers' test modes it
  * decides by test card number: {@code 4000 0000 0000 0002} is declined, {@code 4000 0000 0000 9995}
  * has insufficient funds, any other valid number is approved. It answers after a configurable latency
- * and, like a real provider, answers a repeated idempotency key with its first answer.
+ * and, like a real provider, answers a repeated idempotency key with its first answer. The provider of
+ * the embedded default ({@code storefront.payment.provider=sandbox}).
  */
 @Component
+@ConditionalOnProperty(name = "storefront.payment.provider", havingValue = "sandbox", matchIfMissing = true)
 class SandboxPaymentGateway implements PaymentGateway {
 
     private static final Map<String, String> DECLINING_CARDS = Map.of(
@@ -36,8 +40,17 @@ class SandboxPaymentGateway implements PaymentGateway {
         return new CardToken(PREFIX + outcome + "_" + UUID.randomUUID(), cardNumber.substring(cardNumber.length() - 4));
     }
 
+    /** A token this sandbox made before, as a payment form in the browser would have. */
     @Override
-    public Outcome charge(String idempotencyKey, String token, Money amount) {
+    public CardToken token(String providerToken) {
+        if (!providerToken.matches(PREFIX + "[a-z_]+_[0-9a-f-]{36}")) {
+            throw new BusinessRuleViolation("The sandbox made no such token");
+        }
+        return new CardToken(providerToken, null);
+    }
+
+    @Override
+    public Outcome charge(String idempotencyKey, String paymentId, String token, Money amount) {
         return answered.computeIfAbsent(idempotencyKey, key -> {
             waitLatency();
             String outcome = token.substring(PREFIX.length(), token.lastIndexOf('_'));

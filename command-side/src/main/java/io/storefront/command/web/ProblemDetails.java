@@ -3,6 +3,8 @@ package io.storefront.command.web;
 import io.storefront.command.BusinessRuleViolation;
 import io.storefront.command.Conflict;
 import io.storefront.command.NotYours;
+import io.storefront.command.WebhookRefused;
+import io.storefront.command.payment.PaymentGateway;
 import io.storefront.command.TooSoon;
 import io.storefront.command.auth.AuthenticationRefused;
 import jakarta.validation.ConstraintViolation;
@@ -105,6 +107,21 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BusinessRuleViolation.class)
     ProblemDetail refused(BusinessRuleViolation e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "business-rule", "Refused", e.getMessage());
+    }
+
+    @ExceptionHandler(WebhookRefused.class)
+    ProblemDetail webhookRefused(WebhookRefused e) {
+        log.warn("Refused a webhook: {}", e.getMessage());
+        return problem(HttpStatus.UNAUTHORIZED, "webhook-signature", "Unverified webhook", e.getMessage());
+    }
+
+    @ExceptionHandler(PaymentGateway.ProviderUnavailable.class)
+    ResponseEntity<ProblemDetail> providerUnavailable(PaymentGateway.ProviderUnavailable e) {
+        log.warn("{}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable", "Payment provider unavailable",
+                        "The payment provider does not answer; try again shortly"));
     }
 
     @ExceptionHandler(TooSoon.class)

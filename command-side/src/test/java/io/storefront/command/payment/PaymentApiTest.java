@@ -57,21 +57,20 @@ class PaymentApiTest {
     }
 
     @Test
-    void a_declined_payment_stays_declined_and_a_refused_capture_writes_nothing() {
+    void a_declined_payment_is_declined_once_and_not_refunded_and_money_that_comes_in_later_is_recorded() {
         String orderId = UUID.randomUUID().toString();
         String paymentId = PaymentId.forOrder(orderId);
         http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(payment(orderId))
                 .exchange().expectStatus().isCreated();
         post("/api/payments/{id}/decline", Map.of("reason", "insufficient funds"), paymentId).expectStatus().isNoContent();
         post("/api/payments/{id}/decline", Map.of("reason", "insufficient funds"), paymentId).expectStatus().isNoContent();
-        post("/api/payments/{id}/capture", Map.of("gatewayReference", "sandbox-1"), paymentId)
-                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         post("/api/payments/{id}/refund", Map.of("reason", "order cancelled"), paymentId)
                 .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").isEqualTo("Only a captured payment can be refunded");
+        post("/api/payments/{id}/capture", Map.of("gatewayReference", "pi_late"), paymentId).expectStatus().isNoContent();
 
-        assertThat(stored.types(paymentId)).containsExactly("PaymentRequested", "PaymentDeclined");
+        assertThat(stored.types(paymentId)).containsExactly("PaymentRequested", "PaymentDeclined", "PaymentCaptured");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.storefront.command.payment;
 import io.storefront.api.payment.CapturePayment;
 import io.storefront.api.payment.ChargePayment;
 import io.storefront.api.payment.DeclinePayment;
+import io.storefront.api.payment.PaymentAwaitingConfirmation;
 import io.storefront.api.payment.PaymentCaptured;
 import io.storefront.api.payment.PaymentDeclined;
 import io.storefront.api.payment.PaymentId;
@@ -45,9 +46,14 @@ class PaymentTest {
 
     @BeforeEach
     void setUp() {
+        payingThrough(gateway);
+    }
+
+    /** The fixture with {@code provider} as the payment gateway. */
+    private void payingThrough(PaymentGateway provider) {
         fixture = new AggregateTestFixture<>(Payment.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerInjectableResource(gateway);
+        fixture.registerInjectableResource(provider);
         fixture.registerInjectableResource(new PaymentInstructions() {
             @Override
             public void store(String orderId, Instruction instruction) {
@@ -169,13 +175,84 @@ class PaymentTest {
     }
 
     @Test
-    void a_declined_payment_is_not_captured_and_a_captured_one_not_declined() {
-        fixture.given(requested(), new PaymentDeclined(PAYMENT, ORDER, "insufficient funds", NOW))
-                .when(new CapturePayment(PAYMENT, "ch_1"))
-                .expectException(BusinessRuleViolation.class);
+    void money_the_provider_took_after_a_decline_is_recorded_so_that_the_closed_order_gives_it_back() {
+        fixture.given(requested(), new PaymentDeclined(PAYMENT, ORDER, Payment.PROVIDER_UNAVAILABLE, NOW))
+                .when(new CapturePayment(PAYMENT, "pi_late"))
+                .expectEvents(new PaymentCaptured(PAYMENT, ORDER, AMOUNT, "pi_late", NOW));
+    }
+
+    @Test
+    void a_captured_payment_is_not_declined() {
         fixture.given(requested(), captured())
                 .when(new DeclinePayment(PAYMENT, "fraud"))
                 .expectException(BusinessRuleViolation.class);
+    }
+
+    @Test
+    void a_charge_the_provider_has_not_settled_awaits_its_confirmation_and_is_not_charged_again() {
+        providerAnswers(PaymentGateway.Outcome.pending("pi_3ds", "https://hooks.stripe.com/3d_secure/pi_3ds"));
+        fixture.given(requested())
+                .when(new ChargePayment(PAYMENT))
+                .expectEvents(new PaymentAwaitingConfirmation(PAYMENT, ORDER, "pi_3ds",
+                        "https://hooks.stripe.com/3d_secure/pi_3ds", NOW));
+        fixture.given(requested(), awaiting())
+                .when(new ChargePayment(PAYMENT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_payment_awaiting_confirmation_is_captured_or_declined_by_the_providers_word() {
+        fixture.given(requested(), awaiting())
+                .when(new CapturePayment(PAYMENT, "pi_3ds"))
+                .expectEvents(new PaymentCaptured(PAYMENT, ORDER, AMOUNT, "pi_3ds", NOW));
+        fixture.given(requested(), awaiting())
+                .when(new DeclinePayment(PAYMENT, "authentication_required"))
+                .expectEvents(new PaymentDeclined(PAYMENT, ORDER, "authentication_required", NOW));
+    }
+
+    @Test
+    void a_provider_that_stays_unreachable_declines_the_payment() {
+        payingThrough(new ScriptedGateway(null));
+        customerPaysWith("4242424242424242");
+        fixture.given(requested())
+                .when(new ChargePayment(PAYMENT))
+                .expectEvents(new PaymentDeclined(PAYMENT, ORDER, Payment.PROVIDER_UNAVAILABLE, NOW));
+    }
+
+    private void providerAnswers(PaymentGateway.Outcome outcome) {
+        payingThrough(new ScriptedGateway(outcome));
+        instructions.put(ORDER, new PaymentInstructions.Instruction("pm_card_visa", "4242"));
+    }
+
+    private static PaymentAwaitingConfirmation awaiting() {
+        return new PaymentAwaitingConfirmation(PAYMENT, ORDER, "pi_3ds", null, NOW.minusSeconds(5));
+    }
+
+    /** A provider that answers every charge alike, or cannot be reached at all (no outcome). */
+    private record ScriptedGateway(PaymentGateway.Outcome outcome) implements PaymentGateway {
+
+        @Override
+        public CardToken tokenize(String cardNumber) {
+            return new CardToken("tok_" + cardNumber, cardNumber.substring(12));
+        }
+
+        @Override
+        public CardToken token(String providerToken) {
+            return new CardToken(providerToken, null);
+        }
+
+        @Override
+        public Outcome charge(String idempotencyKey, String paymentId, String token, Money amount) {
+            if (outcome == null) {
+                throw new ProviderUnavailable("The provider", new java.net.ConnectException("Connection refused"));
+            }
+            return outcome;
+        }
+
+        @Override
+        public Outcome refund(String idempotencyKey, String chargeReference, Money amount) {
+            return charge(idempotencyKey, null, null, amount);
+        }
     }
 
     @Test

@@ -33,6 +33,14 @@ public record Money(
         return new Money(amount.multiply(BigDecimal.valueOf(factor)), currency);
     }
 
+    /**
+     * The amount in the currency's smallest unit (cents, sen), as payment providers take it; an amount
+     * finer than that unit cannot be charged.
+     */
+    public long minorUnits() {
+        return amount.movePointRight(currency.getDefaultFractionDigits()).longValueExact();
+    }
+
     public boolean sameCurrencyAs(Money other) {
         return currency.equals(other.currency);
     }

@@ -1,5 +1,6 @@
 package io.storefront.query.payment;
 
+import io.storefront.api.payment.PaymentAwaitingConfirmation;
 import io.storefront.api.payment.PaymentCaptured;
 import io.storefront.api.payment.PaymentDeclined;
 import io.storefront.api.payment.PaymentRefunded;
@@ -35,15 +36,26 @@ class PaymentProjection {
     }
 
     @EventHandler
+    void on(PaymentAwaitingConfirmation event) {
+        jdbc.sql("""
+                        UPDATE payment_view SET status = 'AWAITING_CONFIRMATION', gateway_reference = ?, action_url = ?,
+                            updated_at = ? WHERE payment_id = ?""")
+                .params(event.gatewayReference(), event.actionUrl(), utc(event.at()), event.paymentId())
+                .update();
+    }
+
+    @EventHandler
     void on(PaymentCaptured event) {
-        jdbc.sql("UPDATE payment_view SET status = 'CAPTURED', gateway_reference = ?, updated_at = ? WHERE payment_id = ?")
+        jdbc.sql("UPDATE payment_view SET status = 'CAPTURED', gateway_reference = ?, action_url = NULL, updated_at = ? "
+                        + "WHERE payment_id = ?")
                 .params(event.gatewayReference(), utc(event.capturedAt()), event.paymentId())
                 .update();
     }
 
     @EventHandler
     void on(PaymentDeclined event) {
-        jdbc.sql("UPDATE payment_view SET status = 'DECLINED', reason = ?, updated_at = ? WHERE payment_id = ?")
+        jdbc.sql("UPDATE payment_view SET status = 'DECLINED', reason = ?, action_url = NULL, updated_at = ? "
+                        + "WHERE payment_id = ?")
                 .params(event.reason(), utc(event.declinedAt()), event.paymentId())
                 .update();
     }

@@ -26,12 +26,14 @@ import static io.storefront.query.Times.instant;
 @RequestMapping("/api/payments")
 class PaymentQueryController {
 
+    /** A payment; {@code actionUrl} is where its customer confirms it while it awaits confirmation. */
     record PaymentSummary(String paymentId, String orderId, String status, BigDecimal amount, String currency,
-                          String method, String gatewayReference, String reason, Instant requestedAt, Instant updatedAt) {
+                          String method, String gatewayReference, String reason, String actionUrl, Instant requestedAt,
+                          Instant updatedAt) {
     }
 
     private static final String COLUMNS = "payment_id, order_id, status, amount, currency, method, gateway_reference, "
-            + "reason, requested_at, updated_at";
+            + "reason, action_url, requested_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -42,7 +44,7 @@ class PaymentQueryController {
     @GetMapping
     Page<PaymentSummary> list(Viewer viewer, @RequestParam(required = false) String orderId,
                               @RequestParam(required = false)
-                              @Pattern(regexp = "REQUESTED|CAPTURED|DECLINED|REFUNDED") String status,
+                              @Pattern(regexp = "REQUESTED|AWAITING_CONFIRMATION|CAPTURED|DECLINED|REFUNDED") String status,
                               @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Map<String, Object> filter = new HashMap<>();
@@ -67,7 +69,8 @@ class PaymentQueryController {
     private static PaymentSummary payment(ResultSet row, int index) throws SQLException {
         return new PaymentSummary(row.getString("payment_id"), row.getString("order_id"), row.getString("status"),
                 row.getBigDecimal("amount"), row.getString("currency"), row.getString("method"),
-                row.getString("gateway_reference"), row.getString("reason"), instant(row, "requested_at"),
+                row.getString("gateway_reference"), row.getString("reason"), row.getString("action_url"),
+                instant(row, "requested_at"),
                 instant(row, "updated_at"));
     }
 }

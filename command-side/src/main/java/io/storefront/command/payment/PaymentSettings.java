@@ -1,0 +1,38 @@
+package io.storefront.command.payment;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * Which provider takes the shop's payments, and how it is called.
+ *
+ * @param provider {@code sandbox} (the embedded default) or {@code stripe}
+ * @param timeout  how long one call to the provider may take
+ * @param retry    how often a provider that cannot be reached or fails on its side is asked again
+ */
+@Validated
+@ConfigurationProperties("storefront.payment")
+record PaymentSettings(@NotNull @Pattern(regexp = "sandbox|stripe") String provider,
+                       @NotNull Duration timeout,
+                       @Valid @NotNull Retry retry,
+                       Stripe stripe) {
+
+    /** Attempts in all, and the first pause between two; each later pause is twice the one before. */
+    record Retry(@Min(1) int attempts, @NotNull Duration firstPause) {
+    }
+
+    /** The secret API key, Stripe's address, and the signing secret of the shop's webhook endpoint. */
+    record Stripe(String apiKey, String apiBase, String webhookSecret) {
+
+        @Override
+        public String toString() {
+            return "Stripe[apiBase=" + apiBase + "]";
+        }
+    }
+}
