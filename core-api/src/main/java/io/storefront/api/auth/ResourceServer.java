@@ -43,7 +43,8 @@ public final class ResourceServer {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String type, String detail)
+    /** An RFC 9457 problem written straight to a servlet response, from a filter; {@code detail} must need no escaping. */
+    public static void write(HttpServletResponse response, HttpStatus status, String type, String detail)
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
