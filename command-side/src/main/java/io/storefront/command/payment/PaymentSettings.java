@@ -12,16 +12,17 @@ import java.time.Duration;
 /**
  * Which provider takes the shop's payments, and how it is called.
  *
- * @param provider {@code sandbox} (the embedded default) or {@code stripe}
+ * @param provider {@code sandbox} (the embedded default), {@code stripe} or {@code midtrans}
  * @param timeout  how long one call to the provider may take
  * @param retry    how often a provider that cannot be reached or fails on its side is asked again
  */
 @Validated
 @ConfigurationProperties("storefront.payment")
-record PaymentSettings(@NotNull @Pattern(regexp = "sandbox|stripe") String provider,
+record PaymentSettings(@NotNull @Pattern(regexp = "sandbox|stripe|midtrans") String provider,
                        @NotNull Duration timeout,
                        @Valid @NotNull Retry retry,
-                       Stripe stripe) {
+                       Stripe stripe,
+                       Midtrans midtrans) {
 
     /** Attempts in all, and the first pause between two; each later pause is twice the one before. */
     record Retry(@Min(1) int attempts, @NotNull Duration firstPause) {
@@ -33,6 +34,15 @@ record PaymentSettings(@NotNull @Pattern(regexp = "sandbox|stripe") String provi
         @Override
         public String toString() {
             return "Stripe[apiBase=" + apiBase + "]";
+        }
+    }
+
+    /** The merchant's server key (it also signs Midtrans' notifications) and the Core API's address. */
+    record Midtrans(String serverKey, String apiBase) {
+
+        @Override
+        public String toString() {
+            return "Midtrans[apiBase=" + apiBase + "]";
         }
     }
 }

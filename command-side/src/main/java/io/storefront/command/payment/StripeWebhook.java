@@ -5,12 +5,7 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.Webhook;
-import io.storefront.api.payment.CapturePayment;
-import io.storefront.api.payment.DeclinePayment;
-import io.storefront.command.BusinessRuleViolation;
 import io.storefront.command.WebhookRefused;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,9 +23,8 @@ import java.time.Clock;
  * Stripe's word on a payment that was pending, or on one it settled after all. Verified as Stripe
  * documents it: the {@code Stripe-Signature} header carries a timestamp {@code t} and a {@code v1}
  * HMAC-SHA256 of {@code t.body} under the endpoint's signing secret; the timestamp may be five
- * minutes old at most, so that a captured request cannot be replayed later. A repeated webhook
- * changes nothing (capturing a captured payment with the same reference is no change), and one the
- * payment is past (a failure after the capture) is acknowledged, so that Stripe stops sending it.
+ * minutes old at most, so that a captured request cannot be replayed later. {@link Settlements} turns
+ * it into the payment's commands.
  */
 @RestController
 @ConditionalOnProperty(name = "storefront.payment.provider", havingValue = "stripe")
@@ -41,14 +35,14 @@ class StripeWebhook {
     private static final Logger log = LoggerFactory.getLogger(StripeWebhook.class);
 
     private final String signingSecret;
-    private final CommandGateway commands;
+    private final Settlements settlements;
     private final Clock clock;
 
-    StripeWebhook(PaymentSettings settings, CommandGateway commands, Clock clock) {
+    StripeWebhook(PaymentSettings settings, Settlements settlements, Clock clock) {
         Assert.isTrue(StripeConfiguration.hasText(settings.stripe().webhookSecret()),
                 "storefront.payment.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET) must be set when Stripe is the provider");
         this.signingSecret = settings.stripe().webhookSecret();
-        this.commands = commands;
+        this.settlements = settlements;
         this.clock = clock;
     }
 
@@ -64,9 +58,9 @@ class StripeWebhook {
         }
         String paymentId = intent.getMetadata().get(StripePaymentGateway.PAYMENT_ID);
         switch (event.getType()) {
-            case "payment_intent.succeeded" -> settle(event, new CapturePayment(paymentId, intent.getId()));
-            case "payment_intent.payment_failed" -> settle(event,
-                    new DeclinePayment(paymentId, StripePaymentGateway.reasonOf(intent.getLastPaymentError())));
+            case "payment_intent.succeeded" -> settlements.captured("Stripe", paymentId, intent.getId());
+            case "payment_intent.payment_failed" -> settlements.declined("Stripe", paymentId,
+                    StripePaymentGateway.reasonOf(intent.getLastPaymentError()));
             default -> log.debug("Stripe webhook {} ({}) needs nothing done", event.getId(), event.getType());
         }
     }
@@ -79,14 +73,6 @@ class StripeWebhook {
             return Webhook.constructEvent(body, signature, signingSecret, TOLERANCE_SECONDS, clock);
         } catch (SignatureVerificationException | RuntimeException e) { // or a header or body not of Stripe's making
             throw new WebhookRefused("Stripe");
-        }
-    }
-
-    private void settle(Event event, Object command) {
-        try {
-            commands.sendAndWait(command);
-        } catch (BusinessRuleViolation | AggregateNotFoundException e) {
-            log.info("Stripe webhook {} ({}) changes nothing: {}", event.getId(), event.getType(), e.getMessage());
         }
     }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.storefront.command.payment.PaymentRequests.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The payment API's POSTs with an {@code Idempotency-Key}, against a real Redis. */
@@ -129,9 +130,5 @@ class IdempotencyKeyTest {
         http.post().uri("/api/payments/{id}/capture", paymentId).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("gatewayReference", "sandbox_ch_1")).exchange().expectStatus().isNoContent();
         return paymentId;
-    }
-
-    private static Map<String, Object> payment(String orderId) {
-        return Map.of("orderId", orderId, "amount", Map.of("amount", "319000", "currency", "IDR"), "method", "CARD");
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.storefront.command.payment.PaymentRequests.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @CommandSideTest
@@ -158,10 +159,6 @@ class PaymentApiTest {
                                 "city", "Jakarta", "postalCode", "10220", "country", "ID")))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
-    }
-
-    private static Map<String, Object> payment(String orderId) {
-        return Map.of("orderId", orderId, "amount", Map.of("amount", "319000", "currency", "IDR"), "method", "CARD");
     }
 
     private RestTestClient.ResponseSpec post(String uri, Object body, String paymentId) {

@@ -1,6 +1,5 @@
 package io.storefront.command.payment;
 
-import io.storefront.api.payment.PaymentId;
 import io.storefront.command.CommandSideTest;
 import io.storefront.command.StoredEvents;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class StripeWebhookTest {
 
     @Test
     void a_signed_success_captures_the_payment_once_however_often_it_comes() {
-        String paymentId = requestedPayment();
+        String paymentId = PaymentRequests.requestedPayment(admin);
         String succeeded = event("payment_intent.succeeded", paymentId, "succeeded", "");
 
         send(succeeded, signature(succeeded, Instant.now())).expectStatus().isOk();
@@ -57,7 +56,7 @@ class StripeWebhookTest {
 
     @Test
     void a_signed_failure_declines_the_payment_with_stripes_decline_code() {
-        String paymentId = requestedPayment();
+        String paymentId = PaymentRequests.requestedPayment(admin);
         String failed = event("payment_intent.payment_failed", paymentId, "requires_payment_method", """
                 , "last_payment_error": {"type": "card_error", "code": "card_declined", "decline_code": "stolen_card"}""");
 
@@ -69,7 +68,7 @@ class StripeWebhookTest {
 
     @Test
     void a_failure_after_the_capture_is_acknowledged_and_changes_nothing() {
-        String paymentId = requestedPayment();
+        String paymentId = PaymentRequests.requestedPayment(admin);
         String succeeded = event("payment_intent.succeeded", paymentId, "succeeded", "");
         String failed = event("payment_intent.payment_failed", paymentId, "requires_payment_method", "");
         send(succeeded, signature(succeeded, Instant.now())).expectStatus().isOk();
@@ -81,7 +80,7 @@ class StripeWebhookTest {
 
     @Test
     void a_tampered_stale_or_unsigned_webhook_is_a_401_and_changes_nothing() {
-        String paymentId = requestedPayment();
+        String paymentId = PaymentRequests.requestedPayment(admin);
         String succeeded = event("payment_intent.succeeded", paymentId, "succeeded", "");
         String other = succeeded.replace("\"amount\": 31900000", "\"amount\": 100");
 
@@ -91,7 +90,7 @@ class StripeWebhookTest {
         send(succeeded, signature(succeeded, Instant.now().minusSeconds(600))).expectStatus().isUnauthorized();
         send(succeeded, signature(succeeded, Instant.now()).replace(SIGNED_BY_US, "v1=" + "0".repeat(64)))
                 .expectStatus().isUnauthorized();
-        unauthenticated().post().uri(StripeWebhook.PATH).contentType(MediaType.APPLICATION_JSON).body(succeeded)
+        PaymentRequests.unauthenticated(port).post().uri(StripeWebhook.PATH).contentType(MediaType.APPLICATION_JSON).body(succeeded)
                 .exchange().expectStatus().isUnauthorized();
 
         assertThat(stored.types(paymentId)).containsExactly("PaymentRequested");
@@ -99,7 +98,7 @@ class StripeWebhookTest {
 
     @Test
     void an_event_about_a_charge_this_shop_did_not_make_is_acknowledged() {
-        String paymentId = requestedPayment();
+        String paymentId = PaymentRequests.requestedPayment(admin);
         String foreign = event("payment_intent.succeeded", paymentId, "succeeded", "").replace(
                 "\"metadata\": {\"payment_id\": \"" + paymentId + "\"}", "\"metadata\": {}");
 
@@ -110,22 +109,10 @@ class StripeWebhookTest {
 
     private static final String SIGNED_BY_US = "v1=";
 
-    private String requestedPayment() {
-        String orderId = UUID.randomUUID().toString();
-        admin.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("orderId", orderId, "amount", Map.of("amount", "319000", "currency", "IDR"), "method", "CARD"))
-                .exchange().expectStatus().isCreated();
-        return PaymentId.forOrder(orderId);
-    }
-
     /** Sent as Stripe sends it: no bearer token, only the signature. */
     private RestTestClient.ResponseSpec send(String body, String signature) {
-        return unauthenticated().post().uri(StripeWebhook.PATH).contentType(MediaType.APPLICATION_JSON)
+        return PaymentRequests.unauthenticated(port).post().uri(StripeWebhook.PATH).contentType(MediaType.APPLICATION_JSON)
                 .header("Stripe-Signature", signature).body(body).exchange();
-    }
-
-    private RestTestClient unauthenticated() {
-        return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     }
 
     /** The header as Stripe documents it: {@code t=<timestamp>,v1=<HMAC-SHA256(secret, t + "." + body) in hex>}. */

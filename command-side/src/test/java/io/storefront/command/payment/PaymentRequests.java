@@ -1,0 +1,32 @@
+package io.storefront.command.payment;
+
+import io.storefront.api.payment.PaymentId;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** What the payment specs send: a payment request's body, a requested payment, and a caller without a token. */
+final class PaymentRequests {
+
+    private PaymentRequests() {
+    }
+
+    static Map<String, Object> payment(String orderId) {
+        return Map.of("orderId", orderId, "amount", Map.of("amount", "319000", "currency", "IDR"), "method", "CARD");
+    }
+
+    /** A payment of 319,000 IDR for a new order, requested by {@code admin}; answers its id. */
+    static String requestedPayment(RestTestClient admin) {
+        String orderId = UUID.randomUUID().toString();
+        admin.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(payment(orderId))
+                .exchange().expectStatus().isCreated();
+        return PaymentId.forOrder(orderId);
+    }
+
+    /** A client that sends no bearer token, as a provider's webhook does. */
+    static RestTestClient unauthenticated(int port) {
+        return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+}
