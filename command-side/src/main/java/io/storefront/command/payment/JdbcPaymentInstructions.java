@@ -32,4 +32,10 @@ class JdbcPaymentInstructions implements PaymentInstructions {
                         row.getString("card_last4")))
                 .optional();
     }
+
+    @Override
+    public Optional<String> orderPaidWith(String gatewayToken) {
+        return jdbc.sql("SELECT order_id FROM payment_instruction WHERE gateway_token = ?")
+                .param(gatewayToken).query(String.class).optional();
+    }
 }

@@ -36,7 +36,7 @@ class MidtransPaymentGateway implements PaymentGateway {
     MidtransPaymentGateway(RestClient midtrans, PaymentSettings.Retry retries) {
         this.midtrans = midtrans;
         this.calls = new ProviderCalls("Midtrans", retries,
-                failure -> failure instanceof ResourceAccessException || failure instanceof Unavailable);
+                ResourceAccessException.class::isInstance);
     }
 
     @Override
@@ -111,22 +111,14 @@ class MidtransPaymentGateway implements PaymentGateway {
             }
             Map<String, Object> answer = request.exchange((sent, response) -> {
                 if (response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 429) {
-                    throw new Unavailable("HTTP " + response.getStatusCode().value());
+                    throw new ProviderCalls.Fault("HTTP " + response.getStatusCode().value());
                 }
                 return response.bodyTo(JSON);
             });
             if (answer == null || String.valueOf(answer.get("status_code")).startsWith("5")) {
-                throw new Unavailable(answer == null ? "no answer" : String.valueOf(answer.get("status_message")));
+                throw new ProviderCalls.Fault(answer == null ? "no answer" : String.valueOf(answer.get("status_message")));
             }
             return answer;
         });
-    }
-
-    /** Midtrans failed on its side; worth asking again. */
-    private static final class Unavailable extends RuntimeException {
-
-        Unavailable(String why) {
-            super(why);
-        }
     }
 }

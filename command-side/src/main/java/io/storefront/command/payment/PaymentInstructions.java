@@ -11,4 +11,7 @@ interface PaymentInstructions {
     void store(String orderId, Instruction instruction);
 
     Optional<Instruction> forOrder(String orderId);
+
+    /** The order whose customer gave this token, for a provider that names the token, not the payment, in its webhooks. */
+    Optional<String> orderPaidWith(String gatewayToken);
 }

@@ -12,17 +12,22 @@ import java.time.Duration;
 /**
  * Which provider takes the shop's payments, and how it is called.
  *
- * @param provider {@code sandbox} (the embedded default), {@code stripe} or {@code midtrans}
+ * @param provider {@code sandbox} (the embedded default), {@code stripe}, {@code paypal} or {@code midtrans}
  * @param timeout  how long one call to the provider may take
  * @param retry    how often a provider that cannot be reached or fails on its side is asked again
  */
 @Validated
 @ConfigurationProperties("storefront.payment")
-record PaymentSettings(@NotNull @Pattern(regexp = "sandbox|stripe|midtrans") String provider,
+record PaymentSettings(@NotNull @Pattern(regexp = "sandbox|stripe|paypal|midtrans") String provider,
                        @NotNull Duration timeout,
                        @Valid @NotNull Retry retry,
                        Stripe stripe,
+                       PayPal paypal,
                        Midtrans midtrans) {
+
+    static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
 
     /** Attempts in all, and the first pause between two; each later pause is twice the one before. */
     record Retry(@Min(1) int attempts, @NotNull Duration firstPause) {
@@ -34,6 +39,15 @@ record PaymentSettings(@NotNull @Pattern(regexp = "sandbox|stripe|midtrans") Str
         @Override
         public String toString() {
             return "Stripe[apiBase=" + apiBase + "]";
+        }
+    }
+
+    /** The REST app's client credentials, the id of the shop's webhook at PayPal, and PayPal's address. */
+    record PayPal(String clientId, String clientSecret, String webhookId, String apiBase) {
+
+        @Override
+        public String toString() {
+            return "PayPal[clientId=" + clientId + ", apiBase=" + apiBase + "]";
         }
     }
 

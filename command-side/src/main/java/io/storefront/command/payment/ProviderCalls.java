@@ -21,11 +21,11 @@ final class ProviderCalls {
 
     ProviderCalls(String provider, PaymentSettings.Retry settings, Predicate<Throwable> passing) {
         this.provider = provider;
-        this.passing = passing;
+        this.passing = passing.or(Fault.class::isInstance);
         this.retry = Retry.of(provider, RetryConfig.custom()
                 .maxAttempts(settings.attempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.firstPause(), 2.0))
-                .retryOnException(passing)
+                .retryOnException(this.passing)
                 .build());
     }
 
@@ -39,6 +39,14 @@ final class ProviderCalls {
                 throw new PaymentGateway.ProviderUnavailable(provider, e);
             }
             throw new Refused(e);
+        }
+    }
+
+    /** The provider failed on its side (a 5xx, too many requests, a refused access token): worth asking again. */
+    static final class Fault extends RuntimeException {
+
+        Fault(String why) {
+            super(why);
         }
     }
 

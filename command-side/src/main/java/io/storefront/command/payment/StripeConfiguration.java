@@ -13,7 +13,7 @@ class StripeConfiguration {
 
     @Bean
     StripePaymentGateway stripePaymentGateway(PaymentSettings settings) {
-        Assert.isTrue(settings.stripe() != null && hasText(settings.stripe().apiKey()),
+        Assert.isTrue(settings.stripe() != null && PaymentSettings.isSet(settings.stripe().apiKey()),
                 "storefront.payment.stripe.api-key (STRIPE_API_KEY) must be set when Stripe is the provider");
         int timeout = (int) settings.timeout().toMillis();
         StripeClient stripe = StripeClient.builder()
@@ -24,9 +24,5 @@ class StripeConfiguration {
                 .setMaxNetworkRetries(0) // retried by ProviderCalls, alike for every provider
                 .build();
         return new StripePaymentGateway(stripe, settings.retry());
-    }
-
-    static boolean hasText(String value) {
-        return value != null && !value.isBlank();
     }
 }

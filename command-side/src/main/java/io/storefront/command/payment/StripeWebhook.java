@@ -39,7 +39,7 @@ class StripeWebhook {
     private final Clock clock;
 
     StripeWebhook(PaymentSettings settings, Settlements settlements, Clock clock) {
-        Assert.isTrue(StripeConfiguration.hasText(settings.stripe().webhookSecret()),
+        Assert.isTrue(PaymentSettings.isSet(settings.stripe().webhookSecret()),
                 "storefront.payment.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET) must be set when Stripe is the provider");
         this.signingSecret = settings.stripe().webhookSecret();
         this.settlements = settlements;

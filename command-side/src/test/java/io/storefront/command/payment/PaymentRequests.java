@@ -19,7 +19,10 @@ final class PaymentRequests {
 
     /** A payment of 319,000 IDR for a new order, requested by {@code admin}; answers its id. */
     static String requestedPayment(RestTestClient admin) {
-        String orderId = UUID.randomUUID().toString();
+        return requestedPayment(admin, UUID.randomUUID().toString());
+    }
+
+    static String requestedPayment(RestTestClient admin, String orderId) {
         admin.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(payment(orderId))
                 .exchange().expectStatus().isCreated();
         return PaymentId.forOrder(orderId);

@@ -64,6 +64,12 @@ class PaymentTest {
             public Optional<Instruction> forOrder(String orderId) {
                 return Optional.ofNullable(instructions.get(orderId));
             }
+
+            @Override
+            public Optional<String> orderPaidWith(String gatewayToken) {
+                return instructions.entrySet().stream().filter(entry -> entry.getValue().gatewayToken().equals(gatewayToken))
+                        .map(Map.Entry::getKey).findFirst();
+            }
         });
     }
 
