@@ -12,17 +12,18 @@ import java.time.Duration;
 /**
  * Which provider takes the shop's payments, and how it is called.
  *
- * @param provider {@code sandbox} (the embedded default), {@code stripe}, {@code paypal} or {@code midtrans}
+ * @param provider {@code sandbox} (the embedded default), {@code stripe}, {@code paypal}, {@code xendit} or {@code midtrans}
  * @param timeout  how long one call to the provider may take
  * @param retry    how often a provider that cannot be reached or fails on its side is asked again
  */
 @Validated
 @ConfigurationProperties("storefront.payment")
-record PaymentSettings(@NotNull @Pattern(regexp = "sandbox|stripe|paypal|midtrans") String provider,
+record PaymentSettings(@NotNull @Pattern(regexp = "sandbox|stripe|paypal|xendit|midtrans") String provider,
                        @NotNull Duration timeout,
                        @Valid @NotNull Retry retry,
                        Stripe stripe,
                        PayPal paypal,
+                       Xendit xendit,
                        Midtrans midtrans) {
 
     static boolean isSet(String value) {
@@ -48,6 +49,15 @@ record PaymentSettings(@NotNull @Pattern(regexp = "sandbox|stripe|paypal|midtran
         @Override
         public String toString() {
             return "PayPal[clientId=" + clientId + ", apiBase=" + apiBase + "]";
+        }
+    }
+
+    /** The secret API key, the callback verification token, and Xendit's address. */
+    record Xendit(String secretKey, String callbackToken, String apiBase) {
+
+        @Override
+        public String toString() {
+            return "Xendit[apiBase=" + apiBase + "]";
         }
     }
 

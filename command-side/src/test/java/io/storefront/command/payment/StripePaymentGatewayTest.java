@@ -36,7 +36,7 @@ class StripePaymentGatewayTest {
 
     private final PaymentGateway gateway = new StripeConfiguration().stripePaymentGateway(new PaymentSettings("stripe",
             Duration.ofSeconds(1), new PaymentSettings.Retry(ATTEMPTS, Duration.ofMillis(10)),
-            new PaymentSettings.Stripe(SECRET_KEY, stripe.baseUrl(), "whsec_test"), null, null));
+            new PaymentSettings.Stripe(SECRET_KEY, stripe.baseUrl(), "whsec_test"), null, null, null));
 
     @Test
     void a_charge_is_a_payment_intent_confirmed_at_once_with_the_payment_id_as_idempotency_key() {
