@@ -1,10 +1,6 @@
 package io.storefront.command.payment;
 
-import io.storefront.command.CommandSideTest;
-import io.storefront.command.StoredEvents;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -22,22 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Midtrans' HTTP notifications as Midtrans sends them: no token, a {@code signature_key} that is the
  * SHA-512 of order_id + status_code + gross_amount + server key, computed here from that description.
  */
-@CommandSideTest
 @TestPropertySource(properties = {"storefront.payment.provider=midtrans",
         "storefront.payment.midtrans.server-key=" + MidtransNotificationTest.SERVER_KEY,
         "storefront.payment.midtrans.api-base=http://localhost:9"})
-class MidtransNotificationTest {
+class MidtransNotificationTest extends WebhookSpec {
 
     static final String SERVER_KEY = "SB-Mid-server-notification-test";
-
-    @Autowired
-    RestTestClient admin;
-
-    @Autowired
-    StoredEvents stored;
-
-    @LocalServerPort
-    int port;
 
     @Test
     void a_signed_settlement_captures_the_payment_once_however_often_it_comes() {

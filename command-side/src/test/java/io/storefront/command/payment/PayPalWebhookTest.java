@@ -1,13 +1,10 @@
 package io.storefront.command.payment;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.storefront.command.CommandSideTest;
-import io.storefront.command.StoredEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,8 +19,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** PayPal's webhooks as PayPal sends them: no token, its transmission headers, checked with PayPal (a stub here). */
-@CommandSideTest
-class PayPalWebhookTest {
+class PayPalWebhookTest extends WebhookSpec {
 
     @RegisterExtension
     static final WireMockExtension paypal = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -38,16 +34,7 @@ class PayPalWebhookTest {
     }
 
     @Autowired
-    RestTestClient admin;
-
-    @Autowired
-    StoredEvents stored;
-
-    @Autowired
     PaymentInstructions instructions;
-
-    @LocalServerPort
-    int port;
 
     @BeforeEach
     void paypalGrantsTokens() {

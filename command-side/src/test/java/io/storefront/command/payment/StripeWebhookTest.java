@@ -1,10 +1,6 @@
 package io.storefront.command.payment;
 
-import io.storefront.command.CommandSideTest;
-import io.storefront.command.StoredEvents;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -25,22 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code Stripe-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "t.body" under the endpoint secret>}),
  * computed here from that description and not with Stripe's SDK.
  */
-@CommandSideTest
 @TestPropertySource(properties = {"storefront.payment.provider=stripe", "storefront.payment.stripe.api-key=sk_test_webhooks",
         "storefront.payment.stripe.webhook-secret=" + StripeWebhookTest.SECRET,
         "storefront.payment.stripe.api-base=http://localhost:9"})
-class StripeWebhookTest {
+class StripeWebhookTest extends WebhookSpec {
 
     static final String SECRET = "whsec_test_5f3b0c7e9a";
-
-    @Autowired
-    RestTestClient admin;
-
-    @Autowired
-    StoredEvents stored;
-
-    @LocalServerPort
-    int port;
 
     @Test
     void a_signed_success_captures_the_payment_once_however_often_it_comes() {

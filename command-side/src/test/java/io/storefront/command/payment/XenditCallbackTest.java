@@ -1,10 +1,6 @@
 package io.storefront.command.payment;
 
-import io.storefront.command.CommandSideTest;
-import io.storefront.command.StoredEvents;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -14,22 +10,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Xendit's invoice callbacks as Xendit sends them: no bearer token, the account's {@code x-callback-token}. */
-@CommandSideTest
 @TestPropertySource(properties = {"storefront.payment.provider=xendit", "storefront.payment.xendit.secret-key=xnd_test",
         "storefront.payment.xendit.callback-token=" + XenditCallbackTest.CALLBACK_TOKEN,
         "storefront.payment.xendit.api-base=http://localhost:9"})
-class XenditCallbackTest {
+class XenditCallbackTest extends WebhookSpec {
 
     static final String CALLBACK_TOKEN = "MuaJALKJSDK12LASHD123kSAKSDHzjahwUWjkasJSDSA12KSNAK21n";
-
-    @Autowired
-    RestTestClient admin;
-
-    @Autowired
-    StoredEvents stored;
-
-    @LocalServerPort
-    int port;
 
     @Test
     void a_paid_invoice_captures_the_payment_once_and_an_expired_one_declines() {
