@@ -97,7 +97,7 @@ final class Platform {
     private static ConfigurableApplicationContext querySide(String[] args) {
         return new SpringApplicationBuilder(QuerySideApplication.class)
                 .properties(QuerySideApplication.CONFIG_NAME)
-                .initializers(new EmbeddedPostgresInitializer())
+                .initializers(new EmbeddedPostgresInitializer(), new EmbeddedRedisInitializer())
                 .run(args);
     }
 

@@ -2,12 +2,14 @@ package io.storefront.query;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.cache.annotation.EnableCaching;
 
 /**
  * The read side: projections of the events into views, the query REST API, and replay. Its
  * configuration is {@code query-side.yml}, so that it can share a JVM with the command side.
  */
 @SpringBootApplication
+@EnableCaching // Boot's Redis cache manager, which ReadCache uses
 public class QuerySideApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=query-side";

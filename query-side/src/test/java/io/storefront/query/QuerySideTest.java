@@ -1,5 +1,6 @@
 package io.storefront.query;
 
+import io.storefront.command.EmbeddedRedisInitializer;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.resttestclient.autoconfigure.RestTestClientBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -13,12 +14,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The query side as it runs, beside a running command side, on one real PostgreSQL, over HTTP, read by an administrator. */
+/**
+ * The query side as it runs, beside a running command side, on one real PostgreSQL and Redis, over HTTP,
+ * read by an administrator.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = QuerySideApplication.CONFIG_NAME)
-@ContextConfiguration(initializers = CommandSideRunning.class)
+@ContextConfiguration(initializers = {CommandSideRunning.class, EmbeddedRedisInitializer.class})
 @AutoConfigureRestTestClient
 @Import(QuerySideTest.ActingAsAdmin.class)
 public @interface QuerySideTest {

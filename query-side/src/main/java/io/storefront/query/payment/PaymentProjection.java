@@ -5,6 +5,7 @@ import io.storefront.api.payment.PaymentCaptured;
 import io.storefront.api.payment.PaymentDeclined;
 import io.storefront.api.payment.PaymentRefunded;
 import io.storefront.api.payment.PaymentRequested;
+import io.storefront.query.ReadCache;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,15 +14,20 @@ import org.springframework.stereotype.Component;
 
 import static io.storefront.query.Times.utc;
 
-/** Payments and where each stands. Every write sets what its event says, so a repeat changes nothing. */
+/**
+ * Payments and where each stands. Every write sets what its event says, so a repeat changes nothing;
+ * each change makes the cache forget the payment.
+ */
 @Component
 @ProcessingGroup("payments-view")
 class PaymentProjection {
 
     private final JdbcClient jdbc;
+    private final ReadCache cache;
 
-    PaymentProjection(JdbcClient jdbc) {
+    PaymentProjection(JdbcClient jdbc, ReadCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @EventHandler
@@ -42,6 +48,7 @@ class PaymentProjection {
                             updated_at = ? WHERE payment_id = ?""")
                 .params(event.gatewayReference(), event.actionUrl(), utc(event.at()), event.paymentId())
                 .update();
+        cache.forget(PaymentQueryController.CACHE, event.paymentId());
     }
 
     @EventHandler
@@ -50,6 +57,7 @@ class PaymentProjection {
                         + "WHERE payment_id = ?")
                 .params(event.gatewayReference(), utc(event.capturedAt()), event.paymentId())
                 .update();
+        cache.forget(PaymentQueryController.CACHE, event.paymentId());
     }
 
     @EventHandler
@@ -58,6 +66,7 @@ class PaymentProjection {
                         + "WHERE payment_id = ?")
                 .params(event.reason(), utc(event.declinedAt()), event.paymentId())
                 .update();
+        cache.forget(PaymentQueryController.CACHE, event.paymentId());
     }
 
     @EventHandler
@@ -65,10 +74,12 @@ class PaymentProjection {
         jdbc.sql("UPDATE payment_view SET status = 'REFUNDED', reason = ?, updated_at = ? WHERE payment_id = ?")
                 .params(event.reason(), utc(event.refundedAt()), event.paymentId())
                 .update();
+        cache.forget(PaymentQueryController.CACHE, event.paymentId());
     }
 
     @ResetHandler
     void clearForReplay() {
         jdbc.sql("TRUNCATE payment_view").update();
+        cache.forgetAll(PaymentQueryController.CACHE);
     }
 }

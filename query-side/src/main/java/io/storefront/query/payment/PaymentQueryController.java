@@ -2,6 +2,7 @@ package io.storefront.query.payment;
 
 import io.storefront.query.NotFound;
 import io.storefront.query.Page;
+import io.storefront.query.ReadCache;
 import io.storefront.query.Viewer;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.storefront.query.Times.instant;
 
@@ -35,10 +37,18 @@ class PaymentQueryController {
     private static final String COLUMNS = "payment_id, order_id, status, amount, currency, method, gateway_reference, "
             + "reason, action_url, requested_at, updated_at";
 
-    private final JdbcClient jdbc;
+    /** A payment as cached: with the customer whose order it pays, who may read it. */
+    record CachedPayment(String customerId, PaymentSummary payment) {
+    }
 
-    PaymentQueryController(JdbcClient jdbc) {
+    static final String CACHE = "payments";
+
+    private final JdbcClient jdbc;
+    private final ReadCache cache;
+
+    PaymentQueryController(JdbcClient jdbc, ReadCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @GetMapping
@@ -57,13 +67,23 @@ class PaymentQueryController {
                 "requested_at DESC, payment_id", filter, PaymentQueryController::payment, page, size);
     }
 
+    /** A payment's status is read often while a customer waits for it: it is cached, until it changes. */
     @GetMapping("/{paymentId}")
     PaymentSummary get(Viewer viewer, @PathVariable String paymentId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_view WHERE payment_id = :id AND "
-                        + Viewer.ownedThroughOrder("payment_view"))
-                .param("id", paymentId).param("customer", viewer.customerFilter())
-                .query(PaymentQueryController::payment).optional()
+        return cache.read(CACHE, paymentId, CachedPayment.class, () -> fromView(paymentId),
+                        // a payment whose order is not in the orders view yet is not cached: its customer would not see it
+                        cached -> cached.customerId() != null)
+                .filter(cached -> viewer.mayRead(cached.customerId()))
+                .map(CachedPayment::payment)
                 .orElseThrow(() -> new NotFound("payment", paymentId));
+    }
+
+    private Optional<CachedPayment> fromView(String paymentId) {
+        return jdbc.sql("SELECT " + COLUMNS + ", (SELECT customer_id FROM order_view o WHERE o.order_id = payment_view.order_id) "
+                        + "AS customer_id FROM payment_view WHERE payment_id = ?")
+                .param(paymentId)
+                .query((row, index) -> new CachedPayment(row.getString("customer_id"), payment(row, index)))
+                .optional();
     }
 
     private static PaymentSummary payment(ResultSet row, int index) throws SQLException {

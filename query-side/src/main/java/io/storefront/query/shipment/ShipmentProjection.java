@@ -3,6 +3,7 @@ package io.storefront.query.shipment;
 import io.storefront.api.shipment.ShipmentCreated;
 import io.storefront.api.shipment.ShipmentTracked;
 import io.storefront.api.shipment.TrackingStatus;
+import io.storefront.query.ReadCache;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,9 +19,11 @@ import static io.storefront.query.Times.utc;
 class ShipmentProjection {
 
     private final JdbcClient jdbc;
+    private final ReadCache cache;
 
-    ShipmentProjection(JdbcClient jdbc) {
+    ShipmentProjection(JdbcClient jdbc, ReadCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @EventHandler
@@ -44,10 +47,12 @@ class ShipmentProjection {
         jdbc.sql("UPDATE shipment_view SET status = ?, updated_at = ? WHERE shipment_id = ?")
                 .params(event.status().name(), utc(event.occurredAt()), event.shipmentId())
                 .update();
+        cache.forget(ShipmentQueryController.CACHE, event.shipmentId());
     }
 
     @ResetHandler
     void clearForReplay() {
         jdbc.sql("TRUNCATE shipment_view, shipment_tracking").update();
+        cache.forgetAll(ShipmentQueryController.CACHE);
     }
 }

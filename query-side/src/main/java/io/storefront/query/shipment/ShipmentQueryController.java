@@ -2,6 +2,7 @@ package io.storefront.query.shipment;
 
 import io.storefront.query.NotFound;
 import io.storefront.query.Page;
+import io.storefront.query.ReadCache;
 import io.storefront.query.Viewer;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.storefront.query.Times.instant;
 
@@ -37,10 +39,18 @@ class ShipmentQueryController {
 
     private static final String COLUMNS = "shipment_id, order_id, carrier, status, city, country, created_at, updated_at";
 
-    private final JdbcClient jdbc;
+    /** A shipment as cached: with the customer whose order it carries, who may read it. */
+    record CachedShipment(String customerId, ShipmentDetails details) {
+    }
 
-    ShipmentQueryController(JdbcClient jdbc) {
+    static final String CACHE = "shipments";
+
+    private final JdbcClient jdbc;
+    private final ReadCache cache;
+
+    ShipmentQueryController(JdbcClient jdbc, ReadCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @GetMapping
@@ -55,20 +65,37 @@ class ShipmentQueryController {
                 "created_at DESC, shipment_id", filter, ShipmentQueryController::shipment, page, size);
     }
 
-    /** The shipment and every scan of its parcel, oldest first. */
+    /**
+     * The shipment and every scan of its parcel, oldest first: what a customer following a delivery
+     * reads again and again, so it is cached until the next scan.
+     */
     @GetMapping("/{shipmentId}")
     ShipmentDetails get(Viewer viewer, @PathVariable String shipmentId) {
-        ShipmentSummary shipment = jdbc.sql("SELECT " + COLUMNS + " FROM shipment_view WHERE shipment_id = :id AND "
-                        + Viewer.ownedThroughOrder("shipment_view"))
-                .param("id", shipmentId).param("customer", viewer.customerFilter()).query(ShipmentQueryController::shipment).optional()
+        return cache.read(CACHE, shipmentId, CachedShipment.class, () -> fromView(shipmentId),
+                        // a shipment whose order is not in the orders view yet is not cached: its customer would not see it
+                        cached -> cached.customerId() != null)
+                .filter(cached -> viewer.mayRead(cached.customerId()))
+                .map(CachedShipment::details)
                 .orElseThrow(() -> new NotFound("shipment", shipmentId));
-        return new ShipmentDetails(shipment, jdbc.sql("""
+    }
+
+    private Optional<CachedShipment> fromView(String shipmentId) {
+        return jdbc.sql("SELECT " + COLUMNS + ", (SELECT customer_id FROM order_view o WHERE o.order_id = shipment_view.order_id) "
+                        + "AS customer_id FROM shipment_view WHERE shipment_id = ?")
+                .param(shipmentId)
+                .query((row, index) -> new CachedShipment(row.getString("customer_id"), new ShipmentDetails(
+                        shipment(row, index), tracking(shipmentId))))
+                .optional();
+    }
+
+    private List<Scan> tracking(String shipmentId) {
+        return jdbc.sql("""
                         SELECT status, occurred_at, location, note FROM shipment_tracking
                         WHERE shipment_id = ? ORDER BY sequence_number""")
                 .param(shipmentId)
                 .query((row, index) -> new Scan(row.getString("status"), instant(row, "occurred_at"),
                         row.getString("location"), row.getString("note")))
-                .list());
+                .list();
     }
 
     private static ShipmentSummary shipment(ResultSet row, int index) throws SQLException {
