@@ -17,9 +17,12 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {CommandSideApplication.CONFIG_NAME,
-        "storefront.auth.bcrypt-strength=4"})
+        "storefront.auth.bcrypt-strength=4", "storefront.carrier.webhook-secret=" + CommandSideTest.CARRIER_SECRET})
 @ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, EmbeddedRedisInitializer.class})
 @AutoConfigureRestTestClient
 @Import({StoredEvents.class, ActingAsAdmin.class})
 public @interface CommandSideTest {
+
+    /** The secret the carrier signs its webhooks with, in these tests. */
+    String CARRIER_SECRET = "carrier-secret-for-tests";
 }

@@ -58,8 +58,8 @@ class Security {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(OPTIONS).permitAll()
                         .pathMatchers(POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh").permitAll()
-                        // providers' webhooks carry no token; the command side checks each one's signature
-                        .pathMatchers(POST, "/api/payments/webhooks/*").permitAll()
+                        // providers' and the carrier's webhooks carry no token; the command side checks each one's signature
+                        .pathMatchers(POST, "/api/payments/webhooks/*", "/api/shipments/webhooks/*").permitAll()
                         .pathMatchers(GET, AccessTokenFormat.JWKS_PATH, "/api/catalog", "/api/catalog/**").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers(GET, "/api-docs/**").permitAll()

@@ -162,6 +162,10 @@ class AuthorizationMatrixTest {
                 Call.send(HttpMethod.POST, "/api/shipments/" + shipment + "/tracking",
                         Map.of("status", "IN_TRANSIT", "occurredAt", "2030-01-01T10:00:00Z", "location", "Bandung hub"),
                         UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NO_CONTENT),
+                // the carrier's webhook needs no token but the carrier's signature, whoever sends it
+                Call.send(HttpMethod.POST, "/api/shipments/webhooks/carrier",
+                        Map.of("shipmentId", shipment, "status", "DELIVERED", "occurredAt", "2030-01-02T10:00:00Z"),
+                        UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED),
                 // operations
                 Call.get("/api/audit/" + paidOrder, UNAUTHORIZED, FORBIDDEN, FORBIDDEN, OK),
                 Call.get("/api/admin/projections/orders-view", UNAUTHORIZED, FORBIDDEN, FORBIDDEN, OK),

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The embedded default: starts a real PostgreSQL from the binaries zonky ships on Maven Central and a
@@ -92,6 +93,9 @@ public final class StorefrontLauncher implements AutoCloseable {
                     "storefront.auth.admin.email", settings.getProperty("storefront.admin-email", DEMO_ADMIN_EMAIL),
                     "storefront.auth.admin.password", settings.getProperty("storefront.admin-password", DEMO_ADMIN_PASSWORD)));
             embeddedServers.put("server.port", settings.getProperty("storefront.command-port", "8081"));
+            // parcels go out with the built-in carrier, which reports its scans to the shop's signed webhook
+            embeddedServers.put("storefront.carrier.provider", "simulated");
+            embeddedServers.put("storefront.carrier.webhook-secret", UUID.randomUUID().toString());
             // the command side first: its migrations create the event store the query side reads
             ConfigurableApplicationContext platform = new SpringApplicationBuilder(CommandSideApplication.class,
                     Policies.class, DemoCatalog.class)

@@ -54,14 +54,7 @@ class StorefrontLauncherTest {
         String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0", "--storefront.order.payment-timeout=5s"};
         String orderId;
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
-            String order = "{\"customerId\":\"customer-1\",\"lines\":[{\"productId\":\""
-                    + DemoCatalog.productId("TEH-MELATI-100") + "\",\"quantity\":1,"
-                    + "\"unitPrice\":{\"amount\":35000,\"currency\":\"IDR\"}}],"
-                    + "\"shippingAddress\":{\"recipient\":\"Dewi\",\"line1\":\"Jl. Malioboro 5\","
-                    + "\"city\":\"Yogyakarta\",\"postalCode\":\"55271\",\"country\":\"ID\"}}";
-            HttpResponse<String> placed = post(launcher.port(), "/api/orders", order, adminToken(launcher.port()));
-            assertThat(placed.statusCode()).isEqualTo(201);
-            orderId = placed.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            orderId = placeOrder(launcher.port(), adminToken(launcher.port()));
             await().atMost(Duration.ofSeconds(30)).until(() -> events(launcher, orderId, "OrderReadyForPayment") == 1);
             assertThat(events(launcher, orderId, "OrderCancelled")).as("the deadline has not fired yet").isZero();
         }
@@ -99,6 +92,37 @@ class StorefrontLauncherTest {
                 + "\",\"password\":\"" + StorefrontLauncher.DEMO_ADMIN_PASSWORD + "\"}", null);
         assertThat(login.statusCode()).isEqualTo(200);
         return login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+    }
+
+    @Test
+    void an_order_is_paid_through_the_sandbox_and_delivered_by_the_built_in_carrier() throws Exception {
+        String[] args = {"--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0",
+                "--storefront.carrier.simulated.step=300ms"};
+        try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
+            String admin = adminToken(launcher.port());
+            String orderId = placeOrder(launcher.port(), admin);
+            HttpResponse<String> card = http.send(request(launcher.port(), "/api/payments/instructions/" + orderId, admin)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"cardNumber\":\"4242424242424242\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(card.statusCode()).isEqualTo(202);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(launcher.port(), "/api/orders/" + orderId + "/tracking", admin)
+                    .body().contains("\"status\":\"DELIVERED\""));
+            assertThat(events(launcher, io.storefront.api.shipment.ShipmentId.forOrder(orderId), "ShipmentTracked")).isEqualTo(3);
+        }
+    }
+
+    /** One box of jasmine tea for Dewi in Yogyakarta; answers the order's id. */
+    private String placeOrder(int port, String token) throws Exception {
+        String order = "{\"customerId\":\"customer-1\",\"lines\":[{\"productId\":\""
+                + DemoCatalog.productId("TEH-MELATI-100") + "\",\"quantity\":1,"
+                + "\"unitPrice\":{\"amount\":35000,\"currency\":\"IDR\"}}],"
+                + "\"shippingAddress\":{\"recipient\":\"Dewi\",\"line1\":\"Jl. Malioboro 5\","
+                + "\"city\":\"Yogyakarta\",\"postalCode\":\"55271\",\"country\":\"ID\"}}";
+        HttpResponse<String> placed = post(port, "/api/orders", order, token);
+        assertThat(placed.statusCode()).isEqualTo(201);
+        return placed.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     }
 
     private HttpResponse<String> get(int port, String path, String token) throws Exception {

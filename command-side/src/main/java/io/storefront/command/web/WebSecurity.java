@@ -33,7 +33,7 @@ class WebSecurity {
                         .requestMatchers(POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh").permitAll()
                         .requestMatchers(GET, AccessTokenFormat.JWKS_PATH).permitAll()
                         // providers' webhooks carry no token: each proves its sender by its own signature
-                        .requestMatchers(POST, "/api/payments/webhooks/*").permitAll()
+                        .requestMatchers(POST, "/api/payments/webhooks/*", "/api/shipments/webhooks/*").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(POST, "/api/auth/signing-keys").hasRole("ADMIN")
