@@ -76,10 +76,15 @@ class CarrierTest {
     }
 
     private String shipment() {
+        return shipmentOfAPaidOrder(admin, events, ADDRESS);
+    }
+
+    /** The shipment of an order paid a minute ago, to {@code address}, created by an administrator. */
+    static String shipmentOfAPaidOrder(RestTestClient admin, EventGateway events, Address address) {
         String orderId = UUID.randomUUID().toString();
-        events.publish(new OrderPaid(orderId, "payment-1", List.of("product-1"), ADDRESS, Instant.now().minusSeconds(60)));
+        events.publish(new OrderPaid(orderId, "payment-1", List.of("product-1"), address, Instant.now().minusSeconds(60)));
         admin.post().uri("/api/shipments").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("orderId", orderId, "address", ADDRESS, "carrier", "Storefront Express"))
+                .body(Map.of("orderId", orderId, "address", address, "carrier", "Storefront Express"))
                 .exchange().expectStatus().isCreated();
         return io.storefront.api.shipment.ShipmentId.forOrder(orderId);
     }

@@ -1,22 +1,16 @@
 package io.storefront.command.shipment;
 
-import io.storefront.api.order.OrderPaid;
 import io.storefront.api.shared.Address;
-import io.storefront.api.shipment.ShipmentId;
 import io.storefront.command.CommandSideTest;
 import io.storefront.command.StoredEvents;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,12 +32,7 @@ class SimulatedCarrierTest {
     @Test
     void a_new_label_is_scanned_in_transit_out_for_delivery_and_delivered() {
         Address address = new Address("Budi Santoso", "Jl. Malioboro 5", null, "Yogyakarta", null, "55271", "ID");
-        String orderId = UUID.randomUUID().toString();
-        events.publish(new OrderPaid(orderId, "payment-1", List.of("product-1"), address, Instant.now().minusSeconds(60)));
-        admin.post().uri("/api/shipments").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("orderId", orderId, "address", address, "carrier", "Storefront Express"))
-                .exchange().expectStatus().isCreated();
-        String shipmentId = ShipmentId.forOrder(orderId);
+        String shipmentId = CarrierTest.shipmentOfAPaidOrder(admin, events, address);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stored.types(shipmentId)).hasSize(4));
         List<String> scans = stored.payloads(shipmentId).subList(1, 4);
