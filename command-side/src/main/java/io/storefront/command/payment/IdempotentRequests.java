@@ -45,6 +45,8 @@ class IdempotentRequests extends OncePerRequestFilter {
     static final String REPLAYED = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
     private static final String IN_FLIGHT = "in-flight";
+    /** How long a claim outlives a request that never finished (its server went down): then the key is free again. */
+    private static final Duration CLAIM_LIFETIME = Duration.ofMinutes(2);
     /** Claims the key for this request unless somebody has it; answers 1 when claimed. */
     private static final RedisScript<Long> CLAIM = RedisScript.of("""
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
@@ -81,7 +83,7 @@ class IdempotentRequests extends OncePerRequestFilter {
         String redisKey = "idempotency:" + SecurityContextHolder.getContext().getAuthentication().getName() + ":" + key;
         String fingerprint = fingerprint(request, body);
         try {
-            if (redis.execute(CLAIM, List.of(redisKey), fingerprint, Long.toString(ttl.toSeconds())) == 1) {
+            if (redis.execute(CLAIM, List.of(redisKey), fingerprint, Long.toString(CLAIM_LIFETIME.toSeconds())) == 1) {
                 handle(new ReadAgain(request, body), response, chain, redisKey);
             } else {
                 answerAgain(redis.<String, String>opsForHash().entries(redisKey), fingerprint, response);
