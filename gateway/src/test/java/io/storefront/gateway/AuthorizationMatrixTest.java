@@ -162,6 +162,9 @@ class AuthorizationMatrixTest {
                 Call.send(HttpMethod.POST, "/api/shipments/" + shipment + "/tracking",
                         Map.of("status", "IN_TRANSIT", "occurredAt", "2030-01-01T10:00:00Z", "location", "Bandung hub"),
                         UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NO_CONTENT),
+                // the sandbox bank's 3-D Secure page needs no token but an address only its customer was given
+                Call.send(HttpMethod.POST, "/api/payments/sandbox/3ds/" + unknown, Map.of("authenticated", true),
+                        NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 // the carrier's webhook needs no token but the carrier's signature, whoever sends it
                 Call.send(HttpMethod.POST, "/api/shipments/webhooks/carrier",
                         Map.of("shipmentId", shipment, "status", "DELIVERED", "occurredAt", "2030-01-02T10:00:00Z"),

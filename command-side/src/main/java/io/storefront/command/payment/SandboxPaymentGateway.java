@@ -8,24 +8,36 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A built-in provider for the embedded default and the tests. Like the real providers' test modes it
  * decides by test card number: {@code 4000 0000 0000 0002} is declined, {@code 4000 0000 0000 9995}
- * has insufficient funds, any other valid number is approved. It answers after a configurable latency
- * and, like a real provider, answers a repeated idempotency key with its first answer. The provider of
- * the embedded default ({@code storefront.payment.provider=sandbox}).
+ * has insufficient funds, {@code 4000 0027 6000 3184} must be confirmed by its customer at the sandbox
+ * bank (3-D Secure, see {@link SandboxBank}), any other valid number is approved. It answers after a
+ * configurable latency and, like a real provider, answers a repeated idempotency key with its first
+ * answer. The provider of the embedded default ({@code storefront.payment.provider=sandbox}).
  */
 @Component
 @ConditionalOnProperty(name = "storefront.payment.provider", havingValue = "sandbox", matchIfMissing = true)
 class SandboxPaymentGateway implements PaymentGateway {
 
-    private static final Map<String, String> DECLINING_CARDS = Map.of(
+    private static final String AUTHENTICATION = "authentication";
+    private static final Map<String, String> CARD_OUTCOMES = Map.of(
             "4000000000000002", "card_declined",
-            "4000000000009995", "insufficient_funds");
+            "4000000000009995", "insufficient_funds",
+            "4000002760003184", AUTHENTICATION);
     private static final String PREFIX = "sandbox_";
+    /** Where the customer confirms a charge with their (sandbox) bank; the code makes the address unguessable. */
+    static final String CONFIRMATION_PATH = "/api/payments/sandbox/3ds/";
+
+    /** A charge waiting for its customer at the sandbox bank. */
+    record Confirmation(String paymentId, String reference) {
+    }
+
+    private final Map<String, Confirmation> awaiting = new ConcurrentHashMap<>();
 
     private final Duration latency;
     private final Map<String, Outcome> answered = new ConcurrentHashMap<>();
@@ -36,7 +48,7 @@ class SandboxPaymentGateway implements PaymentGateway {
 
     @Override
     public CardToken tokenize(String cardNumber) {
-        String outcome = DECLINING_CARDS.getOrDefault(cardNumber, "ok");
+        String outcome = CARD_OUTCOMES.getOrDefault(cardNumber, "ok");
         return new CardToken(PREFIX + outcome + "_" + UUID.randomUUID(), cardNumber.substring(cardNumber.length() - 4));
     }
 
@@ -54,8 +66,22 @@ class SandboxPaymentGateway implements PaymentGateway {
         return answered.computeIfAbsent(idempotencyKey, key -> {
             waitLatency();
             String outcome = token.substring(PREFIX.length(), token.lastIndexOf('_'));
-            return outcome.equals("ok") ? Outcome.approved("sandbox_ch_" + UUID.randomUUID()) : Outcome.declined(outcome);
+            return switch (outcome) {
+                case "ok" -> Outcome.approved("sandbox_ch_" + UUID.randomUUID());
+                case AUTHENTICATION -> {
+                    String code = UUID.randomUUID().toString();
+                    String reference = "sandbox_ch_" + UUID.randomUUID();
+                    awaiting.put(code, new Confirmation(paymentId, reference));
+                    yield Outcome.pending(reference, CONFIRMATION_PATH + code);
+                }
+                default -> Outcome.declined(outcome);
+            };
         });
+    }
+
+    /** The charge waiting at this confirmation code, taken off the list: each is confirmed at most once. */
+    Optional<Confirmation> confirmation(String code) {
+        return Optional.ofNullable(awaiting.remove(code));
     }
 
     @Override

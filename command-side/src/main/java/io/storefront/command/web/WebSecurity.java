@@ -32,8 +32,10 @@ class WebSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh").permitAll()
                         .requestMatchers(GET, AccessTokenFormat.JWKS_PATH).permitAll()
-                        // providers' webhooks carry no token: each proves its sender by its own signature
-                        .requestMatchers(POST, "/api/payments/webhooks/*", "/api/shipments/webhooks/*").permitAll()
+                        // providers' and the carrier's webhooks carry no token: each proves its sender by its own
+                        // signature; the sandbox bank's page is reached by an unguessable address
+                        .requestMatchers(POST, "/api/payments/webhooks/*", "/api/shipments/webhooks/*",
+                                "/api/payments/sandbox/3ds/*").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(POST, "/api/auth/signing-keys").hasRole("ADMIN")

@@ -10,7 +10,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -118,7 +117,7 @@ class PaymentApiTest {
 
     @Test
     void a_requested_payment_is_charged_once_the_customer_gives_a_card_and_the_card_is_not_kept() {
-        String orderId = placedOrder();
+        String orderId = PaymentRequests.placedOrder(http);
         http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(payment(orderId))
                 .exchange().expectStatus().isCreated();
         http.put().uri("/api/payments/instructions/{order}", orderId).contentType(MediaType.APPLICATION_JSON)
@@ -148,17 +147,6 @@ class PaymentApiTest {
                 .exchange().expectStatus().isNotFound();
         assertThat(jdbc.sql("SELECT count(*) FROM payment_instruction WHERE order_id = ?").param(orderId)
                 .query(Long.class).single()).isZero();
-    }
-
-    private String placedOrder() {
-        return (String) http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("customerId", "customer-1",
-                        "lines", List.of(Map.of("productId", UUID.randomUUID().toString(), "quantity", 1,
-                                "unitPrice", Map.of("amount", "85000", "currency", "IDR"))),
-                        "shippingAddress", Map.of("recipient", "Siti Rahma", "line1", "Jl. Sudirman 1",
-                                "city", "Jakarta", "postalCode", "10220", "country", "ID")))
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     private RestTestClient.ResponseSpec post(String uri, Object body, String paymentId) {

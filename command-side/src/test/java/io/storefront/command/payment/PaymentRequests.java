@@ -4,6 +4,7 @@ import io.storefront.api.payment.PaymentId;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +27,18 @@ final class PaymentRequests {
         admin.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(payment(orderId))
                 .exchange().expectStatus().isCreated();
         return PaymentId.forOrder(orderId);
+    }
+
+    /** An order of one unit for customer-1, placed by {@code admin}; answers its id. */
+    static String placedOrder(RestTestClient admin) {
+        return (String) admin.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("customerId", "customer-1",
+                        "lines", List.of(Map.of("productId", UUID.randomUUID().toString(), "quantity", 1,
+                                "unitPrice", Map.of("amount", "85000", "currency", "IDR"))),
+                        "shippingAddress", Map.of("recipient", "Siti Rahma", "line1", "Jl. Sudirman 1",
+                                "city", "Jakarta", "postalCode", "10220", "country", "ID")))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     /** A client that sends no bearer token, as a provider's webhook does. */
