@@ -6,6 +6,7 @@ import io.storefront.command.StoredEvents;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -15,8 +16,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The built-in carrier delivers a booked parcel by itself, through the shop's own signed webhook. */
+/**
+ * The built-in carrier delivers a booked parcel by itself, through the shop's own signed webhook. Its
+ * context is closed after this class: kept in the cache, its carrier would book the shipments the other
+ * specs create in the same database.
+ */
 @CommandSideTest
+@DirtiesContext
 @TestPropertySource(properties = {"storefront.carrier.provider=simulated", "storefront.carrier.simulated.step=300ms"})
 class SimulatedCarrierTest {
 
