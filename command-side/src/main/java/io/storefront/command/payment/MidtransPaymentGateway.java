@@ -2,7 +2,6 @@ package io.storefront.command.payment;
 
 import io.storefront.api.shared.Money;
 import io.storefront.command.BusinessRuleViolation;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -23,8 +22,6 @@ import java.util.regex.Pattern;
  */
 class MidtransPaymentGateway implements PaymentGateway {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
     /** A token of Midtrans' card form: the card's first six and last four digits, then the token's own id. */
     private static final Pattern CARD_TOKEN = Pattern.compile("\\d{6}-(\\d{4})-[0-9A-Za-z-]+");
     static final Set<String> SETTLED = Set.of("capture", "settlement");
@@ -109,14 +106,9 @@ class MidtransPaymentGateway implements PaymentGateway {
             if (body != null) {
                 request.body(body);
             }
-            Map<String, Object> answer = request.exchange((sent, response) -> {
-                if (response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 429) {
-                    throw new ProviderCalls.Fault("HTTP " + response.getStatusCode().value());
-                }
-                return response.bodyTo(JSON);
-            });
-            if (answer == null || String.valueOf(answer.get("status_code")).startsWith("5")) {
-                throw new ProviderCalls.Fault(answer == null ? "no answer" : String.valueOf(answer.get("status_message")));
+            Map<String, Object> answer = request.exchange((sent, response) -> ProviderHttp.answer(response)).body();
+            if (answer.isEmpty() || String.valueOf(answer.get("status_code")).startsWith("5")) {
+                throw new ProviderCalls.Fault(answer.isEmpty() ? "no answer" : String.valueOf(answer.get("status_message")));
             }
             return answer;
         });

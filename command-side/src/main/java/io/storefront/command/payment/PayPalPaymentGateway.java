@@ -2,9 +2,7 @@ package io.storefront.command.payment;
 
 import io.storefront.api.shared.Money;
 import io.storefront.command.BusinessRuleViolation;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
@@ -29,8 +27,6 @@ import java.util.Map;
  */
 class PayPalPaymentGateway implements PaymentGateway {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
     private static final long EXPIRY_MARGIN_SECONDS = 60;
 
     private final RestClient paypal;
@@ -59,7 +55,7 @@ class PayPalPaymentGateway implements PaymentGateway {
     /** The order the customer approved in PayPal's buttons. */
     @Override
     public CardToken token(String providerToken) {
-        Answer order = send(HttpMethod.GET, "/v2/checkout/orders/" + providerToken, null, null);
+        ProviderHttp.Answer order = send(HttpMethod.GET, "/v2/checkout/orders/" + providerToken, null, null);
         if (order.status().value() == 404 || !"APPROVED".equals(order.body().get("status"))) {
             throw new BusinessRuleViolation("PayPal has no approved order with this id");
         }
@@ -68,15 +64,15 @@ class PayPalPaymentGateway implements PaymentGateway {
 
     @Override
     public Outcome charge(String idempotencyKey, String paymentId, String token, Money amount) {
-        Answer order = send(HttpMethod.GET, "/v2/checkout/orders/" + token, null, null);
-        if (!order.status().is2xxSuccessful()) {
+        ProviderHttp.Answer order = send(HttpMethod.GET, "/v2/checkout/orders/" + token, null, null);
+        if (!order.ok()) {
             return Outcome.declined("PayPal has no order " + token);
         }
         if (!amount.isSameAs(amountOf(firstUnit(order.body())))) {
             return Outcome.declined("amount_mismatch");
         }
-        Answer capture = send(HttpMethod.POST, "/v2/checkout/orders/" + token + "/capture", Map.of(), idempotencyKey);
-        if (capture.status().is2xxSuccessful()) {
+        ProviderHttp.Answer capture = send(HttpMethod.POST, "/v2/checkout/orders/" + token + "/capture", Map.of(), idempotencyKey);
+        if (capture.ok()) {
             return outcomeOf(capture.body());
         }
         String issue = issueOf(capture.body());
@@ -89,12 +85,12 @@ class PayPalPaymentGateway implements PaymentGateway {
 
     @Override
     public Outcome refund(String idempotencyKey, String chargeReference, Money amount) {
-        Answer refund = send(HttpMethod.POST, "/v2/payments/captures/" + chargeReference + "/refund",
+        ProviderHttp.Answer refund = send(HttpMethod.POST, "/v2/payments/captures/" + chargeReference + "/refund",
                 Map.of("amount", money(amount)), idempotencyKey);
         String status = String.valueOf(refund.body().get("status"));
-        return refund.status().is2xxSuccessful() && List.of("COMPLETED", "PENDING").contains(status)
+        return refund.ok() && List.of("COMPLETED", "PENDING").contains(status)
                 ? Outcome.approved(String.valueOf(refund.body().get("id")))
-                : Outcome.declined(refund.status().is2xxSuccessful() ? status : issueOf(refund.body()));
+                : Outcome.declined(refund.ok() ? status : issueOf(refund.body()));
     }
 
     /**
@@ -107,8 +103,8 @@ class PayPalPaymentGateway implements PaymentGateway {
         fields.put("webhook_id", webhookId);
         String json = JsonMapper.shared().writeValueAsString(fields);
         String request = json.substring(0, json.length() - 1) + ",\"webhook_event\":" + rawEvent + "}";
-        Answer verdict = send(HttpMethod.POST, "/v1/notifications/verify-webhook-signature", request, null);
-        return verdict.status().is2xxSuccessful() && "SUCCESS".equals(verdict.body().get("verification_status"));
+        ProviderHttp.Answer verdict = send(HttpMethod.POST, "/v1/notifications/verify-webhook-signature", request, null);
+        return verdict.ok() && "SUCCESS".equals(verdict.body().get("verification_status"));
     }
 
     /** What an order's capture says: completed, pending (e-checks, reviews), or declined. */
@@ -149,10 +145,7 @@ class PayPalPaymentGateway implements PaymentGateway {
         return String.valueOf(error.getOrDefault("name", "declined"));
     }
 
-    private record Answer(HttpStatusCode status, Map<String, Object> body) {
-    }
-
-    private Answer send(HttpMethod method, String path, Object body, String idempotencyKey) {
+    private ProviderHttp.Answer send(HttpMethod method, String path, Object body, String idempotencyKey) {
         return calls.call(() -> {
             RestClient.RequestBodySpec request = paypal.method(method).uri(path)
                     .headers(headers -> {
@@ -170,11 +163,7 @@ class PayPalPaymentGateway implements PaymentGateway {
                     forgetAccessToken(); // revoked or expired early: the next attempt gets a new one
                     throw new ProviderCalls.Fault("access token refused");
                 }
-                if (response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 429) {
-                    throw new ProviderCalls.Fault("HTTP " + response.getStatusCode().value());
-                }
-                Map<String, Object> answer = response.bodyTo(JSON);
-                return new Answer(response.getStatusCode(), answer == null ? Map.of() : answer);
+                return ProviderHttp.answer(response);
             });
         });
     }
@@ -191,10 +180,11 @@ class PayPalPaymentGateway implements PaymentGateway {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(form)
                 .exchange((sent, response) -> {
-                    if (!response.getStatusCode().is2xxSuccessful()) {
-                        throw new ProviderCalls.Fault("no access token: HTTP " + response.getStatusCode().value());
+                    ProviderHttp.Answer answer = ProviderHttp.answer(response);
+                    if (!answer.ok()) {
+                        throw new ProviderCalls.Fault("no access token: HTTP " + answer.status().value());
                     }
-                    return response.bodyTo(JSON);
+                    return answer.body();
                 });
         accessToken = String.valueOf(granted.get("access_token"));
         accessTokenExpires = clock.instant().plusSeconds(((Number) granted.get("expires_in")).longValue() - EXPIRY_MARGIN_SECONDS);

@@ -2,7 +2,6 @@ package io.storefront.command.payment;
 
 import io.storefront.api.shared.Money;
 import io.storefront.command.BusinessRuleViolation;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -21,8 +20,6 @@ import java.util.Set;
  */
 class XenditPaymentGateway implements PaymentGateway {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
     static final Set<String> CHANNELS = Set.of("CREDIT_CARD", "BCA", "BNI", "BRI", "MANDIRI", "PERMATA", "BSI",
             "OVO", "DANA", "SHOPEEPAY", "LINKAJA", "QRIS");
 
@@ -56,7 +53,7 @@ class XenditPaymentGateway implements PaymentGateway {
         invoice.put("currency", amount.currency().getCurrencyCode());
         invoice.put("payment_methods", java.util.List.of(channel));
         invoice.put("description", "Storefront payment " + paymentId);
-        Answer created = send("/v2/invoices", invoice, idempotencyKey);
+        ProviderHttp.Answer created = send("/v2/invoices", invoice, idempotencyKey);
         if (!created.ok()) {
             return Outcome.declined(String.valueOf(created.body().get("error_code")));
         }
@@ -72,27 +69,18 @@ class XenditPaymentGateway implements PaymentGateway {
         refund.put("reason", "REQUESTED_BY_CUSTOMER");
         refund.put("amount", amount.amount());
         refund.put("currency", amount.currency().getCurrencyCode());
-        Answer made = send("/refunds", refund, idempotencyKey);
+        ProviderHttp.Answer made = send("/refunds", refund, idempotencyKey);
         String status = String.valueOf(made.body().get("status"));
         return made.ok() && !"FAILED".equals(status)
                 ? Outcome.approved(String.valueOf(made.body().get("id")))
                 : Outcome.declined(String.valueOf(made.body().getOrDefault("failure_code", made.body().get("error_code"))));
     }
 
-    private record Answer(boolean ok, Map<String, Object> body) {
-    }
-
-    private Answer send(String path, Map<String, Object> body, String idempotencyKey) {
+    private ProviderHttp.Answer send(String path, Map<String, Object> body, String idempotencyKey) {
         return calls.call(() -> xendit.post().uri(path)
                 .header("Idempotency-key", idempotencyKey)
                 .header("X-IDEMPOTENCY-KEY", idempotencyKey)
                 .body(body)
-                .exchange((sent, response) -> {
-                    if (response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 429) {
-                        throw new ProviderCalls.Fault("HTTP " + response.getStatusCode().value());
-                    }
-                    Map<String, Object> answer = response.bodyTo(JSON);
-                    return new Answer(response.getStatusCode().is2xxSuccessful(), answer == null ? Map.of() : answer);
-                }));
+                .exchange((sent, response) -> ProviderHttp.answer(response)));
     }
 }
