@@ -40,17 +40,19 @@ public class ReadCache {
     /** The cached entry, or the view's (cached when {@code keep} says so); the view's alone without Redis. */
     public <V> Optional<V> read(String cache, String key, Class<V> type, Supplier<Optional<V>> fromView,
                                 Predicate<V> keep) {
-        Optional<V> cached = attempt(() -> Optional.ofNullable(cache(cache).get(key, type)));
-        if (cached != null && cached.isPresent()) {
+        Optional<V> cached;
+        try {
+            cached = Optional.ofNullable(cache(cache).get(key, type));
+            reachable();
+        } catch (RuntimeException e) {
+            unreachable(e);
+            return fromView.get();
+        }
+        if (cached.isPresent()) {
             return cached;
         }
         Optional<V> read = fromView.get();
-        if (cached != null) {
-            read.filter(keep).ifPresent(value -> attempt(() -> {
-                cache(cache).put(key, value);
-                return true;
-            }));
-        }
+        read.filter(keep).ifPresent(value -> safely(() -> cache(cache).put(key, value)));
         return read;
     }
 
@@ -78,17 +80,11 @@ public class ReadCache {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    attempt(() -> {
-                        change.run();
-                        return true;
-                    });
+                    safely(change);
                 }
             });
         } else {
-            attempt(() -> {
-                change.run();
-                return true;
-            });
+            safely(change);
         }
     }
 
@@ -96,19 +92,26 @@ public class ReadCache {
         return Objects.requireNonNull(caches.getCache(name), name);
     }
 
-    /** The result, or null when Redis cannot be reached; says so once when that starts and once when it ends. */
-    private <T> T attempt(Supplier<T> call) {
+    /** Does what Redis can do now; without Redis, nothing. */
+    private void safely(Runnable change) {
         try {
-            T result = call.get();
-            if (unreachable.compareAndSet(true, false)) {
-                log.info("Redis answers again: hot reads are cached again");
-            }
-            return result;
+            change.run();
+            reachable();
         } catch (RuntimeException e) {
-            if (unreachable.compareAndSet(false, true)) {
-                log.warn("Redis cannot be reached, reads go to the views until it can: {}", e.getMessage());
-            }
-            return null;
+            unreachable(e);
+        }
+    }
+
+    /** Says so once when Redis goes, and once when it is back. */
+    private void unreachable(RuntimeException e) {
+        if (unreachable.compareAndSet(false, true)) {
+            log.warn("Redis cannot be reached, reads go to the views until it can: {}", e.getMessage());
+        }
+    }
+
+    private void reachable() {
+        if (unreachable.compareAndSet(true, false)) {
+            log.info("Redis answers again: hot reads are cached again");
         }
     }
 }
