@@ -32,7 +32,7 @@ class JdbcVerificationCodes implements VerificationCodes {
     }
 
     @Override
-    public void issue(String userId, VerificationChannel channel, String destination) {
+    public void issue(String userId, VerificationChannel channel, String destination, String language) {
         String code = "%06d".formatted(random.nextInt(1_000_000));
         jdbc.sql("""
                         INSERT INTO user_verification_code (user_id, channel, code_hash) VALUES (?, ?, ?)
@@ -40,7 +40,7 @@ class JdbcVerificationCodes implements VerificationCodes {
                 .params(userId, channel.name(), hash(userId, channel, code))
                 .update();
         // only a code that was stored is sent
-        CurrentUnitOfWork.get().afterCommit(unitOfWork -> sender.send(channel, destination, code));
+        CurrentUnitOfWork.get().afterCommit(unitOfWork -> sender.send(new VerificationCodeSender.Code(userId, channel, destination, language, code)));
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.storefront.command.user;
 
+import io.storefront.api.notification.Channel;
+import io.storefront.api.user.ChangeNotificationPreferences;
 import io.storefront.api.user.ConfirmVerification;
 import io.storefront.api.user.ContactVerified;
+import io.storefront.api.user.NotificationPreferencesChanged;
 import io.storefront.api.user.RegisterUser;
 import io.storefront.api.user.RequestVerification;
 import io.storefront.api.user.UpdateUserProfile;
@@ -37,12 +40,15 @@ class User {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
     static final Duration RESEND_INTERVAL = Duration.ofMinutes(1);
     static final int MAX_FAILED_ATTEMPTS = 5;
+    static final String DEFAULT_LANGUAGE = "en";
 
     @AggregateIdentifier
     private String userId;
     private String email;
     private String name;
     private String phone;
+    private String language = DEFAULT_LANGUAGE;
+    private Set<Channel> optedOut = Set.of();
     private final Map<VerificationChannel, PendingVerification> pending = new EnumMap<>(VerificationChannel.class);
     private final Set<VerificationChannel> verified = EnumSet.noneOf(VerificationChannel.class);
 
@@ -88,7 +94,16 @@ class User {
                     Duration.between(now, last.requestedAt().plus(RESEND_INTERVAL)));
         }
         apply(new VerificationRequested(userId, channel, now, now.plus(CODE_LIFETIME)));
-        codes.issue(userId, channel, destination);
+        codes.issue(userId, channel, destination, language);
+    }
+
+    @CommandHandler
+    void handle(ChangeNotificationPreferences command, Actor actor) {
+        actor.requireOwner(userId, userId);
+        if (command.language().equals(language) && command.optedOut().equals(optedOut)) {
+            return;
+        }
+        apply(new NotificationPreferencesChanged(userId, command.language(), Set.copyOf(command.optedOut())));
     }
 
     /** Answers whether the code was right; a wrong code is recorded, so that attempts are counted. */
@@ -144,6 +159,12 @@ class User {
     @EventSourcingHandler
     void on(VerificationCodeRejected event) {
         pending.computeIfPresent(event.channel(), (channel, verification) -> verification.failedOnce());
+    }
+
+    @EventSourcingHandler
+    void on(NotificationPreferencesChanged event) {
+        language = event.language();
+        optedOut = event.optedOut();
     }
 
     @EventSourcingHandler

@@ -8,8 +8,11 @@ import io.storefront.api.user.VerificationChannel;
  */
 interface VerificationCodes {
 
-    /** Creates a fresh code for the channel, replacing any earlier one, and sends it once committed. */
-    void issue(String userId, VerificationChannel channel, String destination);
+    /**
+     * Creates a fresh code for the channel, replacing any earlier one, and sends it once committed, in
+     * the user's language.
+     */
+    void issue(String userId, VerificationChannel channel, String destination, String language);
 
     boolean matches(String userId, VerificationChannel channel, String code);
 }

@@ -2,6 +2,7 @@ package io.storefront.command.user;
 
 import io.storefront.api.user.VerificationChannel;
 import io.storefront.command.CommandSideTest;
+import io.storefront.command.notification.DemoOutbox;
 import io.storefront.command.StoredEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -52,7 +52,7 @@ class UserTest {
         });
         fixture.registerInjectableResource(new VerificationCodes() {
             @Override
-            public void issue(String userId, VerificationChannel channel, String destination) {
+            public void issue(String userId, VerificationChannel channel, String destination, String language) {
                 sentCodes.put(channel, "123456");
             }
 

@@ -1,4 +1,4 @@
-package io.storefront.command.user;
+package io.storefront.command.notification;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -1,0 +1,20 @@
+package io.storefront.api.notification;
+
+/** What a message tells the customer; each kind has its wording per channel and language. */
+public enum NotificationKind {
+    VERIFICATION_CODE,
+    ORDER_PLACED,
+    ORDER_PAID,
+    ORDER_REJECTED,
+    ORDER_CANCELLED,
+    ORDER_REFUNDED,
+    PAYMENT_DECLINED,
+    ORDER_SHIPPED,
+    OUT_FOR_DELIVERY,
+    ORDER_DELIVERED;
+
+    /** Security messages go out whatever the customer opted out of. */
+    public boolean isSecurity() {
+        return this == VERIFICATION_CODE;
+    }
+}
