@@ -1,10 +1,13 @@
 package io.storefront.launcher;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.storefront.api.auth.AccessTokenFormat;
 import io.storefront.command.CommandSideApplication;
+import io.storefront.command.notification.LocalBroker;
 import io.storefront.gateway.GatewayApplication;
 import io.storefront.policy.Policies;
 import io.storefront.query.QuerySideApplication;
@@ -47,16 +50,20 @@ public final class StorefrontLauncher implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final MongoServer mongo;
     private final RedisServer redis;
+    private final LocalBroker rabbit;
+    private final GreenMail smtp;
     private final ConfigurableApplicationContext platform;
     private final ConfigurableApplicationContext querySide;
     private final ConfigurableApplicationContext gateway;
 
-    private StorefrontLauncher(EmbeddedPostgres postgres, MongoServer mongo, RedisServer redis,
-                               ConfigurableApplicationContext platform, ConfigurableApplicationContext querySide,
-                               ConfigurableApplicationContext gateway) {
+    private StorefrontLauncher(EmbeddedPostgres postgres, MongoServer mongo, RedisServer redis, LocalBroker rabbit,
+                               GreenMail smtp, ConfigurableApplicationContext platform,
+                               ConfigurableApplicationContext querySide, ConfigurableApplicationContext gateway) {
         this.postgres = postgres;
         this.mongo = mongo;
         this.redis = redis;
+        this.rabbit = rabbit;
+        this.smtp = smtp;
         this.platform = platform;
         this.querySide = querySide;
         this.gateway = gateway;
@@ -82,6 +89,8 @@ public final class StorefrontLauncher implements AutoCloseable {
         EmbeddedPostgres postgres = startPostgres(dataDir);
         MongoServer mongo = startMongo(dataDir);
         RedisServer redis = startRedis(dataDir);
+        GreenMail smtp = startSmtp();
+        LocalBroker rabbit = startRabbit(dataDir);
         try {
             String redisUrl = "redis://127.0.0.1:" + redis.ports().getFirst();
             Map<String, Object> embeddedServers = new HashMap<>(Map.of(
@@ -96,12 +105,23 @@ public final class StorefrontLauncher implements AutoCloseable {
             // parcels go out with the built-in carrier, which reports its scans to the shop's signed webhook
             embeddedServers.put("storefront.carrier.provider", "simulated");
             embeddedServers.put("storefront.carrier.webhook-secret", UUID.randomUUID().toString());
+            // customers' messages: through the broker, emails caught by the embedded SMTP server
+            embeddedServers.put("spring.mail.host", "127.0.0.1");
+            embeddedServers.put("spring.mail.port", Integer.toString(smtp.getSmtp().getPort()));
+            if (rabbit != null) {
+                embeddedServers.put("storefront.notifications.enabled", "true");
+                embeddedServers.put("spring.rabbitmq.host", "127.0.0.1");
+                embeddedServers.put("spring.rabbitmq.port", Integer.toString(rabbit.port()));
+            }
             // the command side first: its migrations create the event store the query side reads
             ConfigurableApplicationContext platform = new SpringApplicationBuilder(CommandSideApplication.class,
-                    Policies.class, DemoCatalog.class)
+                    Policies.class, DemoCatalog.class, DemoMailbox.class)
                     .properties(CommandSideApplication.CONFIG_NAME)
-                    .initializers(context -> context.getEnvironment().getPropertySources()
-                            .addFirst(new MapPropertySource("embedded-servers", embeddedServers)))
+                    .initializers(context -> {
+                        context.getEnvironment().getPropertySources()
+                                .addFirst(new MapPropertySource("embedded-servers", embeddedServers));
+                        context.getBeanFactory().registerSingleton("smtp", smtp);
+                    })
                     .run(args);
             String commandUrl = "http://localhost:" + portOf(platform);
             Map<String, Object> queryServers = new HashMap<>(embeddedServers);
@@ -121,8 +141,12 @@ public final class StorefrontLauncher implements AutoCloseable {
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", routes)))
                     .run(args);
-            return new StorefrontLauncher(postgres, mongo, redis, platform, querySide, gateway);
+            return new StorefrontLauncher(postgres, mongo, redis, rabbit, smtp, platform, querySide, gateway);
         } catch (RuntimeException e) {
+            smtp.stop();
+            if (rabbit != null) {
+                rabbit.stop();
+            }
             mongo.shutdownNow();
             stopQuietly(redis);
             closeQuietly(postgres);
@@ -145,6 +169,37 @@ public final class StorefrontLauncher implements AutoCloseable {
             return redis;
         } catch (IOException e) {
             throw new UncheckedIOException("Redis did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** An SMTP server in this JVM that keeps every email it is sent: what {@code /demo/mailbox} shows. */
+    private static GreenMail startSmtp() {
+        try {
+            GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+            return smtp;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * RabbitMQ from this machine's Debian package, as a child process; without it the platform runs
+     * with notifications off, and verification codes show in the demo outbox.
+     */
+    private static LocalBroker startRabbit(String dataDir) {
+        if (!LocalBroker.isInstalled()) {
+            log.warn("RabbitMQ is not installed (apt-get install rabbitmq-server): customers' notifications are off,"
+                    + " verification codes show at /demo/outbox");
+            return null;
+        }
+        try {
+            Path folder = dataDir == null || dataDir.isBlank()
+                    ? Files.createTempDirectory("storefront-rabbitmq")
+                    : Path.of(dataDir, "rabbitmq").toAbsolutePath();
+            return LocalBroker.start(folder, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -206,13 +261,14 @@ public final class StorefrontLauncher implements AutoCloseable {
                   API ................. %s/api (everything goes through this gateway)
                   Log in .............. POST %s/api/auth/login {"email":"%s","password":"%s"} (demo administrator)
                   OpenAPI documents ... %s/api-docs/command-side and %s/api-docs/query-side
-                  Messages sent ....... %s/demo/outbox (as an administrator)
+                  Emails sent ......... %s/demo/mailbox (as an administrator)
+                  Texts, push ......... %s/demo/outbox (as an administrator)
                   Health .............. %s/actuator/health
                   PostgreSQL .......... %s
                 Stop with Ctrl+C.
                 %n""", startup.toMillis() / 1000.0, base, base,
                 platform.getEnvironment().getProperty("storefront.auth.admin.email"),
-                platform.getEnvironment().getProperty("storefront.auth.admin.password"), base, base, base, base,
+                platform.getEnvironment().getProperty("storefront.auth.admin.password"), base, base, base, base, base,
                 postgres.getJdbcUrl("postgres", "postgres"));
     }
 
@@ -226,6 +282,10 @@ public final class StorefrontLauncher implements AutoCloseable {
         }
         if (platform.isActive()) {
             platform.close();
+        }
+        smtp.stop();
+        if (rabbit != null) {
+            rabbit.stop();
         }
         mongo.shutdownNow();
         stopQuietly(redis);

@@ -34,7 +34,8 @@ import java.util.List;
 class EventSourceConfiguration {
 
     static final List<String> PROJECTIONS =
-            List.of("orders-view", "payments-view", "shipments-view", "stock-view", "users-view", "catalog-view");
+            List.of("orders-view", "payments-view", "shipments-view", "stock-view", "users-view", "catalog-view",
+                    "notifications-view");
     private static final int SEGMENTS = 2;
     private static final int BATCH_SIZE = 100;
 

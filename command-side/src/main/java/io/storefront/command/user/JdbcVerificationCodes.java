@@ -1,7 +1,6 @@
 package io.storefront.command.user;
 
 import io.storefront.api.user.VerificationChannel;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,8 +38,8 @@ class JdbcVerificationCodes implements VerificationCodes {
                         ON CONFLICT (user_id, channel) DO UPDATE SET code_hash = EXCLUDED.code_hash""")
                 .params(userId, channel.name(), hash(userId, channel, code))
                 .update();
-        // only a code that was stored is sent
-        CurrentUnitOfWork.get().afterCommit(unitOfWork -> sender.send(new VerificationCodeSender.Code(userId, channel, destination, language, code)));
+        // handed over inside the transaction: a code that cannot go out is not stored either
+        sender.send(new VerificationCodeSender.Code(userId, channel, destination, language, code));
     }
 
     @Override

@@ -1,0 +1,117 @@
+package io.storefront.command.notification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A RabbitMQ server of this machine's own (Debian's {@code rabbitmq-server}), run as a child process
+ * with its node, ports and data in one folder: for the embedded default and the tests, as PostgreSQL
+ * runs from its binaries. Stopped and started again on the same folder, it keeps its durable queues
+ * and persistent messages, as a real broker restart does.
+ */
+public final class LocalBroker {
+
+    private static final Path SERVER = Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path folder;
+    private final int port;
+    private final int distributionPort;
+    private Process process;
+
+    private LocalBroker(Path folder, int port, int distributionPort) {
+        this.folder = folder;
+        this.port = port;
+        this.distributionPort = distributionPort;
+    }
+
+    public static boolean isInstalled() {
+        return Files.isExecutable(SERVER);
+    }
+
+    /** Starts a broker listening for AMQP on {@code port} (and {@code port + 20000} for its own node). */
+    public static LocalBroker start(Path folder, int port) {
+        LocalBroker broker = new LocalBroker(folder, port, port + 20000);
+        broker.start();
+        return broker;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized void start() {
+        if (!isInstalled()) {
+            throw new IllegalStateException("RabbitMQ is not installed: apt-get install rabbitmq-server");
+        }
+        try {
+            Files.createDirectories(folder);
+            ProcessBuilder builder = new ProcessBuilder(SERVER.toString())
+                    .directory(folder.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(folder.resolve("server.log").toFile());
+            Map<String, String> env = builder.environment();
+            env.put("RABBITMQ_NODENAME", "storefront" + port + "@localhost");
+            env.put("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1");
+            env.put("RABBITMQ_NODE_PORT", Integer.toString(port));
+            env.put("RABBITMQ_DIST_PORT", Integer.toString(distributionPort));
+            env.put("RABBITMQ_BASE", folder.toString());
+            env.put("RABBITMQ_MNESIA_BASE", folder.resolve("mnesia").toString());
+            env.put("RABBITMQ_LOG_BASE", folder.resolve("log").toString());
+            env.put("RABBITMQ_ENABLED_PLUGINS_FILE", folder.resolve("enabled_plugins").toString());
+            env.put("RABBITMQ_CONFIG_FILE", folder.resolve("rabbitmq").toString());
+            // the Erlang cookie lives in HOME; the folder's own keeps this node apart from any other
+            env.put("HOME", folder.toString());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("RabbitMQ did not start", e);
+        }
+        awaitListening();
+    }
+
+    /** Stops the broker the way an operator does: its durable queues and persistent messages stay on disk. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        process.descendants().forEach(child -> child.onExit().join());
+        process.onExit().join();
+        process = null;
+    }
+
+    private void waitForExit(Duration atMost) {
+        try {
+            process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while RabbitMQ started", e);
+        }
+    }
+
+    private void awaitListening() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("RabbitMQ stopped while starting; see " + folder.resolve("server.log"));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                waitForExit(Duration.ofMillis(200));
+            }
+        }
+        stop();
+        throw new IllegalStateException("RabbitMQ did not listen within " + START_TIMEOUT);
+    }
+}
