@@ -47,6 +47,11 @@ class Shop {
      * up charging the card depends on how fast the payment is requested.
      */
     String order(int quantity, String card, String... productIds) {
+        return order("customer-1", quantity, card, productIds);
+    }
+
+    /** As {@link #order(int, String, String...)}, for the given customer. */
+    String order(String customerId, int quantity, String card, String... productIds) {
         List<Map<String, Object>> lines = List.of(productIds).stream()
                 .map(productId -> Map.<String, Object>of("productId", productId, "quantity", quantity,
                         "unitPrice", Map.of("amount", "85000", "currency", "IDR")))
@@ -54,7 +59,7 @@ class Shop {
         String checkout = UUID.randomUUID().toString();
         String orderId = (String) http.post().uri("/api/orders").header("X-Correlation-Id", checkout)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("customerId", "customer-1", "lines", lines, "shippingAddress", ADDRESS))
+                .body(Map.of("customerId", customerId, "lines", lines, "shippingAddress", ADDRESS))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
         if (card != null) {
@@ -63,6 +68,18 @@ class Shop {
                     .body(Map.of("cardNumber", card)).exchange().expectStatus().isAccepted();
         }
         return orderId;
+    }
+
+    /** Registers a customer and answers their id. */
+    String customer(String email, String phone) {
+        Map<String, Object> registration = new java.util.HashMap<>(Map.of("password", "correct horse battery",
+                "name", "Siti Rahma", "email", email));
+        if (phone != null) {
+            registration.put("phone", phone);
+        }
+        return (String) http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(registration).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     void cancel(String orderId) {

@@ -1,0 +1,36 @@
+package io.storefront.policy;
+
+import io.storefront.command.ActingAsAdmin;
+import io.storefront.command.CommandSideApplication;
+import io.storefront.command.EmbeddedPostgresInitializer;
+import io.storefront.command.EmbeddedRabbitInitializer;
+import io.storefront.command.EmbeddedRedisInitializer;
+import io.storefront.command.EmbeddedSmtpInitializer;
+import io.storefront.command.StoredEvents;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * As {@link CheckoutTest}, with notifications on: a real RabbitMQ and an SMTP server (GreenMail). Its
+ * context is closed after the class, so that no other context's courier takes its messages.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = {CommandSideApplication.class, Policies.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {CommandSideApplication.CONFIG_NAME, "storefront.order.payment-timeout=4s"})
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, EmbeddedRedisInitializer.class,
+        EmbeddedRabbitInitializer.class, EmbeddedSmtpInitializer.class})
+@AutoConfigureRestTestClient
+@Import({StoredEvents.class, Shop.class, ActingAsAdmin.class})
+@DirtiesContext
+@interface CheckoutWithNotifications {
+}
