@@ -7,7 +7,6 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 
 /**
@@ -21,10 +20,8 @@ public class EmbeddedRabbitInitializer implements ApplicationContextInitializer<
     /** This test JVM's broker, started on first use. */
     public static synchronized LocalBroker broker() {
         if (broker == null) {
-            try (ServerSocket free = new ServerSocket(0)) {
-                int port = free.getLocalPort();
-                free.close();
-                broker = LocalBroker.start(Files.createTempDirectory("rabbitmq"), port);
+            try {
+                broker = LocalBroker.start(Files.createTempDirectory("rabbitmq"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -197,7 +197,7 @@ public final class StorefrontLauncher implements AutoCloseable {
             Path folder = dataDir == null || dataDir.isBlank()
                     ? Files.createTempDirectory("storefront-rabbitmq")
                     : Path.of(dataDir, "rabbitmq").toAbsolutePath();
-            return LocalBroker.start(folder, freePort());
+            return LocalBroker.start(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

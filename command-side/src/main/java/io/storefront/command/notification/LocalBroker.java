@@ -3,6 +3,7 @@ package io.storefront.command.notification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,11 +38,19 @@ public final class LocalBroker {
         return Files.isExecutable(SERVER);
     }
 
-    /** Starts a broker listening for AMQP on {@code port} (and {@code port + 20000} for its own node). */
-    public static LocalBroker start(Path folder, int port) {
-        LocalBroker broker = new LocalBroker(folder, port, port + 20000);
+    /** Starts a broker listening for AMQP on a free port, keeping its data in {@code folder}. */
+    public static LocalBroker start(Path folder) {
+        LocalBroker broker = new LocalBroker(folder.toAbsolutePath(), freePort(), freePort());
         broker.start();
         return broker;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int port() {
@@ -59,7 +68,8 @@ public final class LocalBroker {
                     .redirectErrorStream(true)
                     .redirectOutput(folder.resolve("server.log").toFile());
             Map<String, String> env = builder.environment();
-            env.put("RABBITMQ_NODENAME", "storefront" + port + "@localhost");
+            // one node name per folder: its data is kept under that name, and two brokers on one host need two names
+            env.put("RABBITMQ_NODENAME", "storefront-" + Integer.toHexString(folder.hashCode()) + "@localhost");
             env.put("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1");
             env.put("RABBITMQ_NODE_PORT", Integer.toString(port));
             env.put("RABBITMQ_DIST_PORT", Integer.toString(distributionPort));
