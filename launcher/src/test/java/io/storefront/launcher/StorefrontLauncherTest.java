@@ -95,12 +95,17 @@ class StorefrontLauncherTest {
     }
 
     @Test
-    void an_order_is_paid_through_the_sandbox_and_delivered_by_the_built_in_carrier() throws Exception {
+    void an_order_is_paid_through_the_sandbox_delivered_by_the_built_in_carrier_and_told_in_the_demo_mailbox()
+            throws Exception {
         String[] args = {"--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0",
                 "--storefront.carrier.simulated.step=300ms"};
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
             String admin = adminToken(launcher.port());
-            String orderId = placeOrder(launcher.port(), admin);
+            HttpResponse<String> registered = post(launcher.port(), "/api/auth/register",
+                    "{\"name\":\"Dewi\",\"email\":\"dewi@example.com\",\"password\":\"correct horse battery\"}", null);
+            assertThat(registered.statusCode()).isEqualTo(201);
+            String customerId = registered.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            String orderId = placeOrder(launcher.port(), admin, customerId);
             HttpResponse<String> card = http.send(request(launcher.port(), "/api/payments/instructions/" + orderId, admin)
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"cardNumber\":\"4242424242424242\"}")).build(),
@@ -110,12 +115,21 @@ class StorefrontLauncherTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> get(launcher.port(), "/api/orders/" + orderId + "/tracking", admin)
                     .body().contains("\"status\":\"DELIVERED\""));
             assertThat(events(launcher, io.storefront.api.shipment.ShipmentId.forOrder(orderId), "ShipmentTracked")).isEqualTo(3);
+            // placed, paid, shipped, out for delivery, delivered
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(launcher.port(), "/demo/mailbox?to=dewi@example.com", admin)
+                    .body().split("\"subject\"").length - 1 == 5);
+            assertThat(get(launcher.port(), "/demo/mailbox?to=dewi@example.com", admin).body())
+                    .contains("Your order " + orderId + " was delivered").contains("Teh Melati");
         }
     }
 
     /** One box of jasmine tea for Dewi in Yogyakarta; answers the order's id. */
     private String placeOrder(int port, String token) throws Exception {
-        String order = "{\"customerId\":\"customer-1\",\"lines\":[{\"productId\":\""
+        return placeOrder(port, token, "customer-1");
+    }
+
+    private String placeOrder(int port, String token, String customerId) throws Exception {
+        String order = "{\"customerId\":\"" + customerId + "\",\"lines\":[{\"productId\":\""
                 + DemoCatalog.productId("TEH-MELATI-100") + "\",\"quantity\":1,"
                 + "\"unitPrice\":{\"amount\":35000,\"currency\":\"IDR\"}}],"
                 + "\"shippingAddress\":{\"recipient\":\"Dewi\",\"line1\":\"Jl. Malioboro 5\","
