@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -89,6 +90,16 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         log.error("Redis is unreachable, so logins and sessions are unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
                 "Logins are unavailable for a moment; try again shortly");
+    }
+
+    /** Verification codes and operators' resends go through the broker: without it they wait, nothing half done. */
+    @ExceptionHandler(AmqpException.class)
+    ResponseEntity<ProblemDetail> brokerDown(AmqpException e) {
+        log.error("RabbitMQ is unreachable, so messages to customers cannot be queued: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                        "Messages cannot be sent for a moment; try again shortly"));
     }
 
     @ExceptionHandler(Conflict.class)

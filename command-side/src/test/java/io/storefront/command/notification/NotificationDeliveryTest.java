@@ -111,10 +111,7 @@ class NotificationDeliveryTest {
     @Test
     void a_verification_code_is_emailed_and_confirms_the_address() {
         String email = uniqueEmail();
-        String userId = (String) http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("password", "correct horse battery", "name", "Siti", "email", email))
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String userId = register(email);
         http.post().uri("/api/users/{id}/verifications", userId).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("channel", "EMAIL")).exchange().expectStatus().isAccepted();
 
@@ -123,6 +120,28 @@ class NotificationDeliveryTest {
         http.post().uri("/api/users/{id}/verifications/confirmation", userId).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("channel", "EMAIL", "code", code)).exchange().expectStatus().isNoContent();
         assertThat(stored.containing(code)).as("the code is in no event").isZero();
+    }
+
+    @Test
+    void without_the_broker_a_verification_request_is_a_503_and_leaves_nothing_behind() {
+        String email = uniqueEmail();
+        String userId = register(email);
+        LocalBroker broker = EmbeddedRabbitInitializer.broker();
+        broker.stop();
+        try {
+            http.post().uri("/api/users/{id}/verifications", userId).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("channel", "EMAIL")).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().exists("Retry-After");
+        } finally {
+            broker.start();
+        }
+        assertThat(stored.types(userId)).containsExactly("UserRegistered");
+
+        http.post().uri("/api/users/{id}/verifications", userId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("channel", "EMAIL")).exchange().expectStatus().isAccepted();
+        await().atMost(PATIENCE).until(() -> emailsTo(email).size() == 1);
     }
 
     @Test
@@ -182,6 +201,13 @@ class NotificationDeliveryTest {
             awaitEvents(id, "NotificationQueued", "NotificationSent");
         }
         awaitEvents(queuedWhileDown, "NotificationQueued", "NotificationSent");
+    }
+
+    private String register(String email) {
+        return (String) http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("password", "correct horse battery", "name", "Siti", "email", email))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     private void awaitEvents(String id, String... types) {
