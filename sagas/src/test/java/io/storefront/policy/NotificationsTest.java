@@ -18,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +26,7 @@ import java.util.UUID;
 import static io.storefront.policy.Shop.APPROVED_CARD;
 import static io.storefront.policy.Shop.DECLINED_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.storefront.command.EmbeddedSmtpInitializer.emailsTo;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -141,18 +141,6 @@ class NotificationsTest {
         await().atMost(PATIENCE).until(() -> emailsTo(address).size() >= count);
         await().during(QUIET).atMost(QUIET.multipliedBy(3)).until(() -> emailsTo(address).size() == count);
         return emailsTo(address).stream().map(NotificationsTest::subject).toList();
-    }
-
-    private static List<MimeMessage> emailsTo(String address) {
-        return Arrays.stream(EmbeddedSmtpInitializer.smtp().getReceivedMessages())
-                .filter(message -> {
-                    try {
-                        return message.getAllRecipients()[0].toString().equals(address);
-                    } catch (MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
     }
 
     private static String subject(MimeMessage message) {

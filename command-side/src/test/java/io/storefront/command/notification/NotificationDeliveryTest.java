@@ -37,6 +37,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.storefront.command.EmbeddedSmtpInitializer.emailsTo;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -224,18 +225,6 @@ class NotificationDeliveryTest {
     private long messagesOn(String queueName) {
         var info = admin.getQueueInfo(queueName);
         return info == null ? -1 : info.getMessageCount();
-    }
-
-    private static List<MimeMessage> emailsTo(String address) {
-        return Arrays.stream(EmbeddedSmtpInitializer.smtp().getReceivedMessages())
-                .filter(message -> {
-                    try {
-                        return message.getAllRecipients()[0].toString().equals(address);
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
     }
 
     private static Message orderPaid(String to) {

@@ -18,7 +18,7 @@ class SandboxSendersTest {
 
     @Test
     void a_text_message_keeps_its_text() {
-        SandboxSms sms = new SandboxSms(outbox);
+        SandboxSender sms = new SandboxSender(Channel.SMS, outbox);
 
         sms.send("n-1", "+6281234567890", new Rendered(null, "Your order 1042 has shipped", null));
 
@@ -29,7 +29,7 @@ class SandboxSendersTest {
 
     @Test
     void a_push_notification_keeps_its_title_and_text() {
-        SandboxPush push = new SandboxPush(outbox);
+        SandboxSender push = new SandboxSender(Channel.PUSH, outbox);
 
         push.send("n-2", "customer-42", new Rendered("Order shipped", "Your order 1042 is on its way", null));
 
