@@ -91,6 +91,8 @@ class AuthorizationTest {
                 .body(profile).exchange().expectStatus().isNotFound();
         as(bob, http.post().uri("/api/users/{id}/verifications", userId)).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("channel", "EMAIL")).exchange().expectStatus().isNotFound();
+        as(bob, http.put().uri("/api/users/{id}/notification-preferences", userId)).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("language", "id", "optedOut", List.of("SMS"))).exchange().expectStatus().isNotFound();
         assertThat(stored.types(userId)).containsExactly("UserRegistered");
         as(userId, http.put().uri("/api/users/{id}/profile", userId)).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("name", "Alice Wonder")).exchange().expectStatus().isNoContent();

@@ -1,5 +1,7 @@
 package io.storefront.command.user;
 
+import io.storefront.api.notification.Channel;
+import io.storefront.api.user.ChangeNotificationPreferences;
 import io.storefront.api.user.ConfirmVerification;
 import io.storefront.api.user.RequestVerification;
 import io.storefront.api.user.UpdateUserProfile;
@@ -15,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A user's own profile and verifications; registering goes through the auth context, which keeps the password. */
+import java.util.Set;
+
+/** A user's own profile, verifications and notification preferences; registering goes through the auth context, which keeps the password. */
 @RestController
 @RequestMapping("/api/users")
 class UserController {
@@ -27,6 +31,9 @@ class UserController {
     }
 
     record Confirmation(VerificationChannel channel, String code) {
+    }
+
+    record NotificationPreferences(String language, Set<Channel> optedOut) {
     }
 
     private final CommandGateway commands;
@@ -54,5 +61,11 @@ class UserController {
         if (!verified) {
             throw new BusinessRuleViolation("The code is not right");
         }
+    }
+
+    @PutMapping("/{userId}/notification-preferences")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changeNotificationPreferences(@PathVariable String userId, @RequestBody NotificationPreferences body) {
+        commands.sendAndWait(new ChangeNotificationPreferences(userId, body.language(), body.optedOut()));
     }
 }

@@ -162,6 +162,43 @@ class UserApiTest {
         assertThat(hash).doesNotContain(code);
     }
 
+    @Test
+    void a_customer_sets_their_notification_preferences_and_the_change_is_stored() {
+        String userId = idOf(register(uniqueEmail()));
+        changePreferences(userId, Map.of("language", "id", "optedOut", List.of("SMS", "PUSH")))
+                .expectStatus().isNoContent();
+        assertThat(stored.types(userId)).containsExactly("UserRegistered", "NotificationPreferencesChanged");
+        assertThat(stored.payloads(userId).getLast()).contains("\"language\":\"id\"").contains("SMS").contains("PUSH");
+    }
+
+    @Test
+    void a_language_other_than_english_or_indonesian_is_a_400_problem_naming_the_field() {
+        String userId = idOf(register(uniqueEmail()));
+        changePreferences(userId, Map.of("language", "fr", "optedOut", List.of()))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:storefront:problem:invalid-input")
+                .jsonPath("$.errors[*].field").isEqualTo(List.of("language"));
+        assertThat(stored.types(userId)).containsExactly("UserRegistered");
+    }
+
+    @Test
+    void an_unknown_channel_is_a_400_malformed_request() {
+        String userId = idOf(register(uniqueEmail()));
+        changePreferences(userId, Map.of("language", "en", "optedOut", List.of("CARRIER_PIGEON")))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:storefront:problem:malformed-request");
+        assertThat(stored.types(userId)).containsExactly("UserRegistered");
+    }
+
+    private RestTestClient.ResponseSpec changePreferences(String userId, Map<String, Object> preferences) {
+        return http.put().uri("/api/users/{id}/notification-preferences", userId).contentType(MediaType.APPLICATION_JSON)
+                .body(preferences)
+                .exchange();
+    }
+
     private RestTestClient.ResponseSpec register(String email) {
         return http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("password", "correct horse battery", "name", "Budi Santoso", "email", email))

@@ -1,7 +1,9 @@
 package io.storefront.command.user;
 
+import io.storefront.api.user.ChangeNotificationPreferences;
 import io.storefront.api.user.ConfirmVerification;
 import io.storefront.api.user.ContactVerified;
+import io.storefront.api.user.NotificationPreferencesChanged;
 import io.storefront.api.user.RegisterUser;
 import io.storefront.api.user.RequestVerification;
 import io.storefront.api.user.UpdateUserProfile;
@@ -29,6 +31,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import static io.storefront.api.notification.Channel.PUSH;
+import static io.storefront.api.notification.Channel.SMS;
 import static io.storefront.api.user.VerificationChannel.EMAIL;
 import static io.storefront.api.user.VerificationChannel.PHONE;
 
@@ -230,5 +234,32 @@ class UserTest {
                         new UserProfileUpdated(USER, "Siti", "+6289999999999"))
                 .when(new RequestVerification(USER, PHONE))
                 .expectEvents(new VerificationRequested(USER, PHONE, NOW, NOW.plus(User.CODE_LIFETIME)));
+    }
+
+    @Test
+    void a_customer_chooses_their_language_and_the_channels_they_want_nothing_on() {
+        fixture.given(registered())
+                .when(new ChangeNotificationPreferences(USER, "id", Set.of(SMS, PUSH)), new Actor(USER, Actor.Role.CUSTOMER).metaData())
+                .expectEvents(new NotificationPreferencesChanged(USER, "id", Set.of(SMS, PUSH)));
+    }
+
+    @Test
+    void unchanged_notification_preferences_record_nothing() {
+        fixture.given(registered())
+                .when(new ChangeNotificationPreferences(USER, User.DEFAULT_LANGUAGE, Set.of()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(registered(), new NotificationPreferencesChanged(USER, "id", Set.of(SMS)))
+                .when(new ChangeNotificationPreferences(USER, "id", Set.of(SMS)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void nobody_changes_another_customers_notification_preferences() {
+        fixture.given(registered())
+                .when(new ChangeNotificationPreferences(USER, "id", Set.of(SMS)), new Actor("user-2", Actor.Role.CUSTOMER).metaData())
+                .expectException(NotYours.class)
+                .expectNoEvents();
     }
 }

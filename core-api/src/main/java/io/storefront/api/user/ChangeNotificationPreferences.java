@@ -15,5 +15,5 @@ import java.util.Set;
 public record ChangeNotificationPreferences(
         @TargetAggregateIdentifier @NotBlank String userId,
         @NotNull @Pattern(regexp = "en|id", message = "must be en or id") String language,
-        @NotNull Set<Channel> optedOut) {
+        @NotNull Set<@NotNull Channel> optedOut) {
 }
