@@ -15,7 +15,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A delivered checkout and a verified customer, as every view shows them, before and after a rebuild. */
+/**
+ * A delivered checkout and a verified customer with their notification preferences, as every view shows them,
+ * before and after a rebuild.
+ */
 @QuerySideTest
 class ViewsTest {
 
@@ -49,8 +52,10 @@ class ViewsTest {
 
         String userId = verifiedCustomer();
         await().atMost(PATIENCE).until(() -> body("/api/users/" + userId).contains("\"emailVerified\":true"));
+        await().atMost(PATIENCE).until(() -> body("/api/users/" + userId).contains("\"language\":\"id\""));
         String user = body("/api/users/" + userId);
-        assertThat(user).contains("\"phoneVerified\":false").doesNotContainIgnoringCase("code").doesNotContain("hash");
+        assertThat(user).contains("\"phoneVerified\":false").contains("\"optedOut\":[\"SMS\",\"PUSH\"]")
+                .doesNotContainIgnoringCase("code").doesNotContain("hash");
     }
 
     @ParameterizedTest
@@ -117,6 +122,8 @@ class ViewsTest {
                 .returnResult(String.class).getResponseBody().replaceAll(".*code is (\\d{6}).*", "$1");
         commands.post().uri("/api/users/{id}/verifications/confirmation", userId).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("channel", "EMAIL", "code", code)).exchange().expectStatus().isNoContent();
+        commands.put().uri("/api/users/{id}/notification-preferences", userId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("language", "id", "optedOut", List.of("PUSH", "SMS"))).exchange().expectStatus().isNoContent();
         return userId;
     }
 }

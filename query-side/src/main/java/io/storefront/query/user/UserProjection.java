@@ -1,6 +1,7 @@
 package io.storefront.query.user;
 
 import io.storefront.api.user.ContactVerified;
+import io.storefront.api.user.NotificationPreferencesChanged;
 import io.storefront.api.user.UserProfileUpdated;
 import io.storefront.api.user.UserRegistered;
 import io.storefront.api.user.VerificationChannel;
@@ -10,9 +11,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.stream.Collectors;
+
 import static io.storefront.query.Times.utc;
 
-/** Users: who they are and which contacts they proved to own. Credentials and codes never come here. */
+/**
+ * Users: who they are, which contacts they proved to own and how they want their messages. Credentials and
+ * codes never come here.
+ */
 @Component
 @ProcessingGroup("users-view")
 class UserProjection {
@@ -46,6 +52,15 @@ class UserProjection {
     void on(ContactVerified event) {
         String column = event.channel() == VerificationChannel.EMAIL ? "email_verified" : "phone_verified";
         jdbc.sql("UPDATE user_view SET " + column + " = TRUE WHERE user_id = ?").param(event.userId()).update();
+    }
+
+    /** In the enum's order, so that a rebuilt view reads the same as the one before. */
+    @EventHandler
+    void on(NotificationPreferencesChanged event) {
+        String optedOut = event.optedOut().stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+        jdbc.sql("UPDATE user_view SET language = ?, opted_out = ? WHERE user_id = ?")
+                .params(event.language(), optedOut, event.userId())
+                .update();
     }
 
     @ResetHandler

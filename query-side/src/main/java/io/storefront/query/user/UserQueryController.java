@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static io.storefront.query.Times.instant;
@@ -24,10 +25,11 @@ import static io.storefront.query.Times.instant;
 class UserQueryController {
 
     record UserSummary(String userId, String name, String email, String phone, boolean emailVerified,
-                       boolean phoneVerified, Instant registeredAt) {
+                       boolean phoneVerified, Instant registeredAt, String language, List<String> optedOut) {
     }
 
-    private static final String COLUMNS = "user_id, name, email, phone, email_verified, phone_verified, registered_at";
+    private static final String COLUMNS = "user_id, name, email, phone, email_verified, phone_verified, registered_at, "
+            + "language, opted_out";
 
     private final JdbcClient jdbc;
 
@@ -53,6 +55,10 @@ class UserQueryController {
     private static UserSummary user(ResultSet row, int index) throws SQLException {
         return new UserSummary(row.getString("user_id"), row.getString("name"), row.getString("email"),
                 row.getString("phone"), row.getBoolean("email_verified"), row.getBoolean("phone_verified"),
-                instant(row, "registered_at"));
+                instant(row, "registered_at"), row.getString("language"), channels(row.getString("opted_out")));
+    }
+
+    private static List<String> channels(String optedOut) {
+        return optedOut.isEmpty() ? List.of() : List.of(optedOut.split(","));
     }
 }
