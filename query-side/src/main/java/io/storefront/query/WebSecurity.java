@@ -16,8 +16,9 @@ import java.util.List;
 import static org.springframework.http.HttpMethod.GET;
 
 /**
- * The catalog is public; orders, payments, shipments and profiles need a login, and each query narrows
- * them to the caller's own ({@link Viewer}); stock levels, the user list and replays are for administrators.
+ * The catalog is public; orders, payments, shipments, profiles and notifications need a login, and each
+ * query narrows them to the caller's own ({@link Viewer}); stock levels, the user list and replays are for
+ * administrators.
  */
 @Configuration
 class WebSecurity implements WebMvcConfigurer {
@@ -30,7 +31,8 @@ class WebSecurity implements WebMvcConfigurer {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(GET, "/api/orders", "/api/orders/**", "/api/payments", "/api/payments/**",
-                                "/api/shipments", "/api/shipments/**", "/api/users/*").authenticated()
+                                "/api/shipments", "/api/shipments/**", "/api/users/*", "/api/notifications",
+                                "/api/notifications/**").authenticated()
                         .anyRequest().hasRole("ADMIN"))
                 .build();
     }

@@ -10,6 +10,7 @@ import io.storefront.command.auth.AccessTokens;
 import io.storefront.policy.Policies;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,6 +46,15 @@ public class CommandSideRunning implements ApplicationContextInitializer<Configu
     public static String adminToken() {
         port();
         return ActingAsAdmin.adminToken(commandSide.getBean(AccessTokens.class));
+    }
+
+    /**
+     * The running command side's command gateway, for what no HTTP endpoint sends here: the delivery records
+     * of notifications, which the courier writes only where notifications are on.
+     */
+    public static CommandGateway commandGateway() {
+        port();
+        return commandSide.getBean(CommandGateway.class);
     }
 
     /** A MongoDB-wire server in memory, once per test JVM. */
