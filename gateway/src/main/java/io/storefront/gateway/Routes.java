@@ -29,7 +29,7 @@ class Routes {
     static final String QUERY_SIDE = "query-side";
 
     private static final String[] READS = {"/api/orders/**", "/api/catalog/**", "/api/stock/**",
-            "/api/payments/**", "/api/shipments/**", "/api/users/**"};
+            "/api/payments/**", "/api/shipments/**", "/api/users/**", "/api/notifications/**"};
 
     @Bean
     RouteLocator platform(RouteLocatorBuilder routes) {

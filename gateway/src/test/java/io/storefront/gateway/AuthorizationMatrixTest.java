@@ -1,7 +1,12 @@
 package io.storefront.gateway;
 
+import io.storefront.api.notification.Channel;
+import io.storefront.api.notification.Message;
+import io.storefront.api.notification.NotificationKind;
+import io.storefront.api.notification.QueueNotification;
 import io.storefront.api.payment.PaymentId;
 import io.storefront.api.shipment.ShipmentId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,6 +53,7 @@ class AuthorizationMatrixTest {
     private static String paidOrder;
     private static String openOrder;
     private static String alicesOtherSession;
+    private static String alicesNotification;
 
     /** A call, and the status each caller gets: nobody, the owner, another customer, an administrator. */
     record Call(HttpMethod method, String uri, Supplier<Object> body, int anonymous, int owner, int other, int administrator) {
@@ -80,6 +86,20 @@ class AuthorizationMatrixTest {
                 .uri("/api/shipments/{id}", ShipmentId.forOrder(paidOrder))).exchange().expectStatus().isOk());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> alice.sends(http.get()
                 .uri("/api/users/{id}", alice.userId())).exchange().expectStatus().isOk());
+        alicesNotification = notified(alice);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> alice.sends(http.get()
+                .uri("/api/notifications/{id}", alicesNotification)).exchange().expectStatus().isOk());
+    }
+
+    /**
+     * A message queued for the customer. Notifications are off here, so nothing queues one over HTTP: the
+     * delivery record is written as the notification policy would, on the command side's command bus.
+     */
+    private static String notified(Customer customer) {
+        String notificationId = "notification-" + UUID.randomUUID();
+        Platform.commandSide().getBean(CommandGateway.class).sendAndWait(new QueueNotification(notificationId,
+                new Message(customer.userId(), Channel.EMAIL, NotificationKind.VERIFICATION_CODE, customer.email(), "en", null)));
+        return notificationId;
     }
 
     private static List<Call> calls() {
@@ -111,6 +131,11 @@ class AuthorizationMatrixTest {
                         UNAUTHORIZED, ACCEPTED, NOT_FOUND, TOO_MANY),
                 Call.send(HttpMethod.POST, "/api/users/" + alice.userId() + "/verifications/confirmation",
                         Map.of("channel", "EMAIL", "code", "000000"), UNAUTHORIZED, UNPROCESSABLE, NOT_FOUND, UNPROCESSABLE),
+                Call.send(HttpMethod.PUT, "/api/users/" + alice.userId() + "/notification-preferences",
+                        Map.of("language", "id", "optedOut", List.of("SMS")), UNAUTHORIZED, NO_CONTENT, NOT_FOUND, NO_CONTENT),
+                // notifications: each customer lists their own
+                Call.get("/api/notifications", UNAUTHORIZED, OK, OK, OK),
+                Call.get("/api/notifications/" + alicesNotification, UNAUTHORIZED, OK, NOT_FOUND, OK),
                 // catalog and inventory
                 Call.get("/api/catalog", OK, OK, OK, OK),
                 Call.get("/api/catalog/" + product, OK, OK, OK, OK),
