@@ -36,7 +36,10 @@ final class CheckoutBenchmark implements Benchmarks.Benchmark {
                 .split(",")).mapToInt(Integer::parseInt).toArray();
         Duration measured = Embedded.option(options, "duration", Duration.ofSeconds(20));
         Duration warmup = Embedded.option(options, "warmup", Duration.ofSeconds(5));
-        try (StorefrontLauncher platform = Embedded.startWithoutRateLimit()) {
+        // --notifications=false: the checkout without its emails, texts and pushes, to weigh what they cost
+        String notifications = "--storefront.notifications.enabled="
+                + (options.containsProperty("notifications") ? options.getProperty("notifications") : "true");
+        try (StorefrontLauncher platform = Embedded.startWithoutRateLimit(notifications)) {
             String gateway = "http://localhost:" + platform.port();
             JdbcClient events = platform.platform().getBean(JdbcClient.class);
             String product = Checkouts.product(Checkouts.admin(gateway), 1_000_000);
@@ -52,6 +55,7 @@ final class CheckoutBenchmark implements Benchmarks.Benchmark {
             parameters.put("customers", Arrays.toString(levels));
             parameters.put("measuredSeconds", measured.toSeconds());
             parameters.put("warmupSeconds", warmup.toSeconds());
+            parameters.put("notifications", notifications.endsWith("true"));
             return new Report("b1", "closed-loop checkouts through the gateway on the embedded default", parameters, rows, Map.of());
         }
     }

@@ -29,8 +29,11 @@ final class Embedded {
     }
 
     /** The platform whose gateway never refuses for rate: its capacity is measured, not one user's allowance. */
-    static StorefrontLauncher startWithoutRateLimit() {
-        return start("--storefront.gateway.requests-per-second=1000000", "--storefront.gateway.burst=1000000");
+    static StorefrontLauncher startWithoutRateLimit(String... settings) {
+        List<String> args = new ArrayList<>(List.of("--storefront.gateway.requests-per-second=1000000",
+                "--storefront.gateway.burst=1000000"));
+        args.addAll(List.of(settings));
+        return start(args.toArray(String[]::new));
     }
 
     /** Stops every event processor of a context: what is measured then competes with no reader. */

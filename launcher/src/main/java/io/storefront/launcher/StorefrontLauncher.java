@@ -90,7 +90,9 @@ public final class StorefrontLauncher implements AutoCloseable {
         MongoServer mongo = startMongo(dataDir);
         RedisServer redis = startRedis(dataDir);
         GreenMail smtp = startSmtp();
-        LocalBroker rabbit = startRabbit(dataDir);
+        // --storefront.notifications.enabled=false runs without the broker, as a machine without one does
+        LocalBroker rabbit = "false".equals(settings.getProperty("storefront.notifications.enabled"))
+                ? null : startRabbit(dataDir);
         try {
             String redisUrl = "redis://127.0.0.1:" + redis.ports().getFirst();
             Map<String, Object> embeddedServers = new HashMap<>(Map.of(
