@@ -99,6 +99,26 @@ class NotificationsTest {
                 "We received your order " + order,
                 "Payment for order " + order + " was declined",
                 "Your order " + order + " was cancelled");
+        assertThat(emailsTo(email)).map(NotificationsTest::body)
+                .anySatisfy(body -> assertThat(body).contains("Reason: the card was declined"))
+                .anySatisfy(body -> assertThat(body).contains("Reason: the payment was declined"));
+    }
+
+    @Test
+    void a_paid_order_the_customer_calls_off_is_told_cancelled_and_refunded_with_its_total() {
+        String email = uniqueEmail();
+        String customer = shop.customer(email, null);
+        String order = shop.order(customer, 1, APPROVED_CARD, shop.productWithStock(5));
+        await().atMost(PATIENCE).until(() -> stored.types(order).contains("OrderPaid"));
+        shop.cancel(order);
+
+        assertThat(awaitSubjectsSettled(email, 4)).containsExactlyInAnyOrder(
+                "We received your order " + order,
+                "Payment received for order " + order,
+                "Your order " + order + " was cancelled",
+                "Refund for your order " + order);
+        assertThat(emailsTo(email)).map(NotificationsTest::body)
+                .anySatisfy(body -> assertThat(body).contains("We have refunded IDR85,000.00 for your order " + order));
     }
 
     @Test

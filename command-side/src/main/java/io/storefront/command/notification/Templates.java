@@ -77,7 +77,7 @@ class Templates {
             throw new IllegalArgumentException(kind + " needs the order's facts");
         }
         Locale locale = "id".equals(message.language()) ? INDONESIAN : ENGLISH;
-        Context context = context(message, code, locale);
+        Context context = context(message, code, locale, messages);
         Object[] arguments = (Object[]) context.getVariable("args");
         String subject = messages.getMessage(kind.name() + ".subject", arguments, locale);
 
@@ -90,7 +90,7 @@ class Templates {
         };
     }
 
-    private static Context context(Message message, String code, Locale locale) {
+    private static Context context(Message message, String code, Locale locale, MessageSource messages) {
         OrderFacts order = message.order();
         Map<String, Object> variables = new HashMap<>();
         variables.put("kind", message.kind().name());
@@ -99,7 +99,9 @@ class Templates {
         variables.put("code", code);
         String orderId = order == null ? "" : order.orderId();
         String total = order == null || order.total() == null ? "" : format(order.total(), locale);
-        String detail = order == null || order.detail() == null || order.detail().isBlank() ? null : order.detail().strip();
+        // a reason the bundle knows (a cancellation's, a decline's) is said in words; any other is shown as it came
+        String detail = order == null || order.detail() == null || order.detail().isBlank() ? null
+                : messages.getMessage("reason." + order.detail().strip(), null, order.detail().strip(), locale);
         variables.put("orderId", order == null ? null : orderId);
         variables.put("total", order == null || order.total() == null ? null : total);
         variables.put("detail", detail);
