@@ -1,6 +1,7 @@
 package io.storefront.command.notification;
 
 import io.storefront.command.user.VerificationCodeSender;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +16,10 @@ class UnsentCodes implements VerificationCodeSender {
         this.outbox = outbox;
     }
 
+    /** Kept once the request commits: the outbox shows no code of a request that failed. */
     @Override
     public void send(Code code) {
-        outbox.keep(code.channel().name(), code.destination(), "Your Storefront verification code is " + code.code());
+        CurrentUnitOfWork.get().afterCommit(unitOfWork -> outbox.keep(code.channel().name(), code.destination(),
+                "Your Storefront verification code is " + code.code()));
     }
 }
