@@ -74,6 +74,9 @@ class NotificationDeliveryTest {
     @Autowired
     RabbitListenerEndpointRegistry listeners;
 
+    @Autowired
+    DemoOutbox outbox;
+
     @AfterEach
     void mailServerAndCourierBack() {
         if (!EmbeddedSmtpInitializer.smtp().isRunning()) {
@@ -121,6 +124,24 @@ class NotificationDeliveryTest {
         http.post().uri("/api/users/{id}/verifications/confirmation", userId).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("channel", "EMAIL", "code", code)).exchange().expectStatus().isNoContent();
         assertThat(stored.containing(code)).as("the code is in no event").isZero();
+    }
+
+    @Test
+    void a_phone_verification_code_goes_by_text_message_and_confirms_the_phone() {
+        String phone = "+62812" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+        String userId = (String) http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("password", "correct horse battery", "name", "Ayu", "email", uniqueEmail(), "phone", phone))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        http.post().uri("/api/users/{id}/verifications", userId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("channel", "PHONE")).exchange().expectStatus().isAccepted();
+
+        await().atMost(PATIENCE).until(() -> outbox.messages(phone).size() == 1);
+        DemoOutbox.Message sms = outbox.messages(phone).getFirst();
+        assertThat(sms.channel()).isEqualTo("SMS");
+        String code = sms.text().replaceAll(".*?\\b(\\d{6})\\b.*", "$1");
+        http.post().uri("/api/users/{id}/verifications/confirmation", userId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("channel", "PHONE", "code", code)).exchange().expectStatus().isNoContent();
     }
 
     @Test
