@@ -17,7 +17,8 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // logical decoding, for the query side's change capture
+                postgres = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("PostgreSQL did not start", e);
             }

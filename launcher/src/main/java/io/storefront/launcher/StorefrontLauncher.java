@@ -216,7 +216,8 @@ public final class StorefrontLauncher implements AutoCloseable {
 
     private static EmbeddedPostgres startPostgres(String dataDir) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            // logical decoding, for the change capture of the read models
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical");
             if (dataDir != null && !dataDir.isBlank()) {
                 Path directory = Files.createDirectories(Path.of(dataDir, "postgres")).toAbsolutePath();
                 log.info("PostgreSQL keeps its data in {}", directory);

@@ -1,0 +1,154 @@
+package io.storefront.query.capture;
+
+import io.debezium.engine.ChangeEvent;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.format.Json;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Streams every insert, update and delete of the read models to Kafka, as Debezium does in production:
+ * its PostgreSQL connector (pgoutput, a publication of the captured tables only) inside this process,
+ * one topic per table, keyed by primary key, JSON values with before, after and source position.
+ * A batch of changes counts as captured only once Kafka has acknowledged all of it; the connector's
+ * offsets are kept in Kafka, so that a restart resumes where the last acknowledged batch ended.
+ */
+@Component
+@ConditionalOnProperty("storefront.capture.enabled")
+@EnableConfigurationProperties(CaptureSettings.class)
+public class ReadModelCapture implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelCapture.class);
+    static final String NAME = "storefront_read_models";
+
+    private final CaptureSettings settings;
+    private final DataSourceProperties database;
+    private ExecutorService runner;
+    private DebeziumEngine<ChangeEvent<String, String>> engine;
+    private KafkaProducer<String, String> producer;
+
+    ReadModelCapture(CaptureSettings settings, DataSourceProperties database) {
+        this.settings = settings;
+        this.database = database;
+    }
+
+    @Override
+    public synchronized void start() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new StringSerializer());
+        engine = DebeziumEngine.create(Json.class)
+                .using(connector())
+                .notifying(this::publish)
+                .using((success, message, error) -> {
+                    if (!success) {
+                        log.error("Change capture stopped: {}", message, error);
+                    }
+                })
+                .build();
+        runner = Executors.newSingleThreadExecutor(task -> new Thread(task, "read-model-capture"));
+        runner.execute(engine);
+        log.info("Capturing {} to Kafka at {}", settings.tables(), settings.bootstrapServers());
+    }
+
+    /** Sends a batch to Kafka and marks it captured once every record of it is acknowledged. */
+    private void publish(List<ChangeEvent<String, String>> records,
+                         DebeziumEngine.RecordCommitter<ChangeEvent<String, String>> committer)
+            throws InterruptedException {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+        for (ChangeEvent<String, String> record : records) {
+            sent.add(producer.send(new ProducerRecord<>(record.destination(), record.key(), record.value())));
+        }
+        try {
+            for (int i = 0; i < records.size(); i++) {
+                sent.get(i).get();
+                committer.markProcessed(records.get(i));
+            }
+        } catch (ExecutionException e) {
+            // not acknowledged: the engine stops here and a restart captures the batch again
+            throw new IllegalStateException("Kafka did not take a change of the read models", e.getCause());
+        }
+        committer.markBatchFinished();
+    }
+
+    private Properties connector() {
+        URI url = URI.create(database.determineUrl().substring("jdbc:".length()));
+        Properties properties = new Properties();
+        properties.put("name", NAME);
+        properties.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        properties.put("database.hostname", url.getHost());
+        properties.put("database.port", Integer.toString(url.getPort() == -1 ? 5432 : url.getPort()));
+        properties.put("database.dbname", url.getPath().substring(1));
+        properties.put("database.user", database.determineUsername());
+        properties.put("database.password", database.determinePassword() == null ? "" : database.determinePassword());
+        properties.put("plugin.name", "pgoutput");
+        properties.put("slot.name", NAME);
+        properties.put("publication.name", NAME);
+        // the publication holds the captured tables and nothing else
+        properties.put("publication.autocreate.mode", "filtered");
+        properties.put("topic.prefix", settings.topicPrefix());
+        properties.put("table.include.list", qualified(settings.tables()));
+        properties.put("column.exclude.list", qualified(settings.excludedColumns()));
+        // amounts stay exact decimals, written as strings
+        properties.put("decimal.handling.mode", "string");
+        properties.put("key.converter.schemas.enable", "false");
+        properties.put("value.converter.schemas.enable", "false");
+        properties.put("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
+        properties.put("offset.storage.topic", settings.topicPrefix() + ".capture-offsets");
+        properties.put("offset.storage.partitions", "1");
+        properties.put("offset.storage.replication.factor", "1");
+        properties.put("bootstrap.servers", settings.bootstrapServers());
+        properties.put("offset.flush.interval.ms", "1000");
+        return properties;
+    }
+
+    private static String qualified(List<String> names) {
+        return names.stream().map(name -> "public." + name).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (engine == null) {
+            return;
+        }
+        try {
+            engine.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            runner.close();
+            producer.close();
+            engine = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return engine != null;
+    }
+}

@@ -1,0 +1,189 @@
+package io.storefront.query.capture;
+
+import io.storefront.command.EmbeddedRedisInitializer;
+import io.storefront.query.CommandSideRunning;
+import io.storefront.query.QuerySideApplication;
+import io.storefront.query.Shop;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The read models' changes on Kafka, as an analytics team reads them: one topic per table, keyed by
+ * primary key, with before and after; nothing personal; nothing missed across a restart of the
+ * capture; a column a migration adds flows through. Its own context, closed afterwards: one capture
+ * per database.
+ */
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = QuerySideApplication.CONFIG_NAME)
+@ContextConfiguration(initializers = {CommandSideRunning.class, EmbeddedRedisInitializer.class, EmbeddedKafkaInitializer.class})
+@DirtiesContext
+class ReadModelCaptureTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private final Shop shop = new Shop();
+
+    @Autowired
+    ReadModelCapture capture;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void captureRunning() {
+        if (!capture.isRunning()) {
+            capture.start();
+        }
+    }
+
+    @Test
+    void an_order_leaves_on_its_topic_keyed_by_its_id_with_each_change_before_and_after() {
+        String orderId = shop.order(Shop.APPROVED_CARD, shop.product(5));
+
+        List<JsonNode> changes = awaitChanges("storefront.public.order_view", "order_id", orderId,
+                records -> records.stream().anyMatch(change -> "PAID".equals(after(change, "status"))));
+        JsonNode created = changes.getFirst();
+        assertThat(created.get("op").asString()).isIn("c", "r");
+        assertThat(created.get("before").isNull()).isTrue();
+        assertThat(after(created, "order_id")).isEqualTo(orderId);
+        JsonNode paid = changes.stream().filter(change -> "PAID".equals(after(change, "status"))).findFirst().orElseThrow();
+        assertThat(paid.get("op").asString()).isEqualTo("u");
+        assertThat(paid.get("before").get("status").asString()).isNotEqualTo("PAID");
+        assertThat(paid.get("after").get("total_amount").asString()).isEqualTo("85000.0000");
+        assertThat(paid.get("source").get("table").asString()).isEqualTo("order_view");
+        assertThat(paid.get("source").get("lsn").asLong()).isPositive();
+    }
+
+    @Test
+    void a_customer_leaves_without_name_email_or_phone_on_any_topic() {
+        String email = "capture-" + UUID.randomUUID() + "@example.com";
+        String userId = Shop.id(shop.commands().post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("password", "correct horse battery", "name", "Rahmawati Sukma", "email", email,
+                        "phone", "+6281298765432")));
+
+        JsonNode user = awaitChanges("storefront.public.user_view", "user_id", userId, records -> !records.isEmpty()).getFirst();
+        assertThat(user.get("after").has("email_verified")).isTrue();
+        assertThat(user.get("after").has("email")).isFalse();
+        assertThat(user.get("after").has("name")).isFalse();
+        assertThat(user.get("after").has("phone")).isFalse();
+        assertThat(allRecords()).noneMatch(record -> record.contains(email) || record.contains("Rahmawati")
+                || record.contains("6281298765432"));
+    }
+
+    @Test
+    void changes_made_while_the_capture_is_stopped_arrive_once_it_runs_again() {
+        String product = shop.product(50);
+        String before = shop.order(Shop.APPROVED_CARD, product);
+        awaitChanges("storefront.public.order_view", "order_id", before, records -> !records.isEmpty());
+
+        capture.stop();
+        List<String> whileStopped = List.of(shop.order(Shop.APPROVED_CARD, product), shop.order(Shop.APPROVED_CARD, product));
+        await().atMost(PATIENCE).until(() -> whileStopped.stream().allMatch(order ->
+                "PAID".equals(jdbc.sql("SELECT status FROM order_view WHERE order_id = ?").param(order)
+                        .query(String.class).optional().orElse(null))));
+        capture.start();
+
+        for (String order : whileStopped) {
+            awaitChanges("storefront.public.order_view", "order_id", order,
+                    records -> records.stream().anyMatch(change -> "PAID".equals(after(change, "status"))));
+        }
+    }
+
+    @Test
+    void a_column_a_migration_adds_flows_through() {
+        jdbc.sql("ALTER TABLE stock_level ADD COLUMN IF NOT EXISTS warehouse VARCHAR(32)").update();
+        String product = shop.product(3);
+        await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM stock_level WHERE product_id = ?")
+                .param(product).query(Long.class).single() == 1);
+        jdbc.sql("UPDATE stock_level SET warehouse = 'JKT-1' WHERE product_id = ?").param(product).update();
+
+        awaitChanges("storefront.public.stock_level", "product_id", product,
+                records -> records.stream().anyMatch(change -> "JKT-1".equals(after(change, "warehouse"))));
+    }
+
+    private static String after(JsonNode change, String column) {
+        JsonNode after = change.get("after");
+        return after == null || after.isNull() || !after.has(column) || after.get(column).isNull()
+                ? null : after.get(column).asString();
+    }
+
+    /** The values of the records on {@code topic} whose key is {@code {keyColumn: id}}, once {@code enough} holds. */
+    private static List<JsonNode> awaitChanges(String topic, String keyColumn, String id, Predicate<List<JsonNode>> enough) {
+        List<JsonNode> changes = new ArrayList<>();
+        await().atMost(PATIENCE).until(() -> {
+            changes.clear();
+            for (ConsumerRecord<String, String> record : records(topic)) {
+                if (record.key() != null && record.value() != null
+                        && id.equals(JSON.readTree(record.key()).path(keyColumn).asString())) {
+                    changes.add(JSON.readTree(record.value()));
+                }
+            }
+            return enough.test(changes);
+        });
+        return changes;
+    }
+
+    private static List<String> allRecords() {
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            for (String topic : consumer.listTopics().keySet()) {
+                if (topic.startsWith("storefront.public.")) {
+                    records(topic).forEach(record -> values.add(record.key() + " " + record.value()));
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Every record on the topic so far, read from the beginning by a consumer of no group. */
+    private static List<ConsumerRecord<String, String>> records(String topic) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            if (partitions == null || partitions.isEmpty()) {
+                return records;
+            }
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+            while (assigned.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafkaInitializer.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer());
+    }
+}
