@@ -12,6 +12,7 @@ import io.storefront.gateway.GatewayApplication;
 import io.storefront.policy.Policies;
 import io.storefront.query.QuerySideApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -52,18 +53,20 @@ public final class StorefrontLauncher implements AutoCloseable {
     private final RedisServer redis;
     private final LocalBroker rabbit;
     private final GreenMail smtp;
+    private final EmbeddedKafkaKraftBroker kafka;
     private final ConfigurableApplicationContext platform;
     private final ConfigurableApplicationContext querySide;
     private final ConfigurableApplicationContext gateway;
 
     private StorefrontLauncher(EmbeddedPostgres postgres, MongoServer mongo, RedisServer redis, LocalBroker rabbit,
-                               GreenMail smtp, ConfigurableApplicationContext platform,
+                               GreenMail smtp, EmbeddedKafkaKraftBroker kafka, ConfigurableApplicationContext platform,
                                ConfigurableApplicationContext querySide, ConfigurableApplicationContext gateway) {
         this.postgres = postgres;
         this.mongo = mongo;
         this.redis = redis;
         this.rabbit = rabbit;
         this.smtp = smtp;
+        this.kafka = kafka;
         this.platform = platform;
         this.querySide = querySide;
         this.gateway = gateway;
@@ -90,6 +93,7 @@ public final class StorefrontLauncher implements AutoCloseable {
         MongoServer mongo = startMongo(dataDir);
         RedisServer redis = startRedis(dataDir);
         GreenMail smtp = startSmtp();
+        EmbeddedKafkaKraftBroker kafka = startKafka();
         // --storefront.notifications.enabled=false runs without the broker, as a machine without one does
         LocalBroker rabbit = "false".equals(settings.getProperty("storefront.notifications.enabled"))
                 ? null : startRabbit(dataDir);
@@ -130,6 +134,11 @@ public final class StorefrontLauncher implements AutoCloseable {
             queryServers.put("server.port", settings.getProperty("storefront.query-port", "8082"));
             queryServers.put("spring.mongodb.uri", "mongodb://localhost:" + mongo.getLocalAddress().getPort() + "/storefront");
             queryServers.put("storefront.auth.jwks-uri", commandUrl + AccessTokenFormat.JWKS_PATH);
+            // the read models' changes stream to the in-process Kafka, and the sales analytics read them there
+            queryServers.put("storefront.capture.enabled", "true");
+            queryServers.put("storefront.capture.bootstrap-servers", kafka.getBrokersAsString());
+            queryServers.put("storefront.analytics.enabled", "true");
+            queryServers.put("storefront.analytics.bootstrap-servers", kafka.getBrokersAsString());
             ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                     .properties(QuerySideApplication.CONFIG_NAME)
                     .initializers(context -> context.getEnvironment().getPropertySources()
@@ -143,8 +152,9 @@ public final class StorefrontLauncher implements AutoCloseable {
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", routes)))
                     .run(args);
-            return new StorefrontLauncher(postgres, mongo, redis, rabbit, smtp, platform, querySide, gateway);
+            return new StorefrontLauncher(postgres, mongo, redis, rabbit, smtp, kafka, platform, querySide, gateway);
         } catch (RuntimeException e) {
+            kafka.destroy();
             smtp.stop();
             if (rabbit != null) {
                 rabbit.stop();
@@ -172,6 +182,16 @@ public final class StorefrontLauncher implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Redis did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A Kafka broker in this JVM (KRaft), whose topics live in a temporary folder: a restart starts it
+     * empty, and the change capture, whose offsets it keeps too, takes a fresh snapshot of the read models.
+     */
+    private static EmbeddedKafkaKraftBroker startKafka() {
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafka.afterPropertiesSet();
+        return kafka;
     }
 
     /** An SMTP server in this JVM that keeps every email it is sent: what {@code /demo/mailbox} shows. */
@@ -266,13 +286,14 @@ public final class StorefrontLauncher implements AutoCloseable {
                   OpenAPI documents ... %s/api-docs/command-side and %s/api-docs/query-side
                   Emails sent ......... %s/demo/mailbox (as an administrator)
                   Texts, push ......... %s/demo/outbox (as an administrator)
+                  Kafka ............... %s (the read models' changes, topics storefront.public.<table>)
                   Health .............. %s/actuator/health
                   PostgreSQL .......... %s
                 Stop with Ctrl+C.
                 %n""", startup.toMillis() / 1000.0, base, base,
                 platform.getEnvironment().getProperty("storefront.auth.admin.email"),
-                platform.getEnvironment().getProperty("storefront.auth.admin.password"), base, base, base, base, base,
-                postgres.getJdbcUrl("postgres", "postgres"));
+                platform.getEnvironment().getProperty("storefront.auth.admin.password"), base, base, base, base,
+                kafka.getBrokersAsString(), base, postgres.getJdbcUrl("postgres", "postgres"));
     }
 
     @Override
@@ -286,6 +307,7 @@ public final class StorefrontLauncher implements AutoCloseable {
         if (platform.isActive()) {
             platform.close();
         }
+        kafka.destroy();
         smtp.stop();
         if (rabbit != null) {
             rabbit.stop();

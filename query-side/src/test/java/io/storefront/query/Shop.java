@@ -41,9 +41,14 @@ public final class Shop {
 
     /** An order of {@code quantity} units of each product at 85,000 IDR, paid with {@code card} unless it is null. */
     public String order(String customerId, String card, int quantity, String... productIds) {
+        return orderAt("85000", "IDR", customerId, card, quantity, productIds);
+    }
+
+    /** As {@link #order(String, String, int, String...)}, at a unit price of {@code amount} {@code currency}. */
+    public String orderAt(String amount, String currency, String customerId, String card, int quantity, String... productIds) {
         List<Map<String, Object>> lines = List.of(productIds).stream()
                 .map(productId -> Map.<String, Object>of("productId", productId, "quantity", quantity,
-                        "unitPrice", Map.of("amount", "85000", "currency", "IDR")))
+                        "unitPrice", Map.of("amount", amount, "currency", currency)))
                 .toList();
         String orderId = id(commands.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("customerId", customerId, "lines", lines,

@@ -5,7 +5,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
-/** A Kafka broker in this JVM (KRaft), once per test JVM, and the change capture pointed at it. */
+/** A Kafka broker in this JVM (KRaft), once per test JVM, and the change capture and analytics pointed at it. */
 public class EmbeddedKafkaInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static EmbeddedKafkaKraftBroker kafka;
@@ -22,6 +22,7 @@ public class EmbeddedKafkaInitializer implements ApplicationContextInitializer<C
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
-                "storefront.capture.enabled=true", "storefront.capture.bootstrap-servers=" + bootstrapServers());
+                "storefront.capture.enabled=true", "storefront.capture.bootstrap-servers=" + bootstrapServers(),
+                "storefront.analytics.enabled=true", "storefront.analytics.bootstrap-servers=" + bootstrapServers());
     }
 }
