@@ -19,7 +19,8 @@ public final class Benchmarks {
             "b1", new CheckoutBenchmark(),
             "b2", new AppendBenchmark(),
             "b3", new ReplayBenchmark(),
-            "b4", new GatewayOverheadBenchmark());
+            "b4", new GatewayOverheadBenchmark(),
+            "b5", new CaptureBenchmark());
 
     private Benchmarks() {
     }

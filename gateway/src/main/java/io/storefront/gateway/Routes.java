@@ -45,7 +45,7 @@ class Routes {
                         .filters(filters -> resilient(filters, QUERY_SIDE))
                         .uri("lb://" + QUERY_SIDE))
                 .route("replays", route -> route.order(2)
-                        .path("/api/admin/projections/**")
+                        .path("/api/admin/projections/**", "/api/admin/analytics", "/api/admin/analytics/**")
                         .filters(filters -> resilient(filters, QUERY_SIDE))
                         .uri("lb://" + QUERY_SIDE))
                 // each service's OpenAPI document, under one address

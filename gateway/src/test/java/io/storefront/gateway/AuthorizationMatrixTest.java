@@ -199,6 +199,7 @@ class AuthorizationMatrixTest {
                 Call.get("/api/admin/projections/orders-view", UNAUTHORIZED, FORBIDDEN, FORBIDDEN, OK),
                 Call.send(HttpMethod.POST, "/api/admin/projections/no-such-view/replay", null,
                         UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND),
+                Call.get("/api/admin/analytics?currency=IDR", UNAUTHORIZED, FORBIDDEN, FORBIDDEN, OK),
                 Call.get("/demo/outbox", UNAUTHORIZED, FORBIDDEN, FORBIDDEN, OK),
                 Call.get("/api-docs/command-side", OK, OK, OK, OK),
                 Call.get("/api-docs/query-side", OK, OK, OK, OK),

@@ -267,6 +267,11 @@ public final class StorefrontLauncher implements AutoCloseable {
         return querySide;
     }
 
+    /** The in-process Kafka broker's address, where the read models' changes go. */
+    public String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
     /** The port of the gateway: the one entry point. */
     public int port() {
         return portOf(gateway);

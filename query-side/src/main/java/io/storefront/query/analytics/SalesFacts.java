@@ -51,8 +51,6 @@ class SalesFacts {
     }
 
     private void order(JsonNode after) {
-        String status = text(after, "status");
-        Timestamp at = time(after, "updated_at");
         jdbc.sql("""
                         INSERT INTO sales_order (order_id, status, total_amount, currency, placed_at, paid_at, delivered_at)
                         VALUES (:id, :status, :total, :currency, :placed, :paid, :delivered)
@@ -60,13 +58,12 @@ class SalesFacts {
                             paid_at = COALESCE(sales_order.paid_at, EXCLUDED.paid_at),
                             delivered_at = COALESCE(sales_order.delivered_at, EXCLUDED.delivered_at)""")
                 .param("id", text(after, "order_id"))
-                .param("status", status)
+                .param("status", text(after, "status"))
                 .param("total", new BigDecimal(text(after, "total_amount")))
                 .param("currency", text(after, "currency"))
                 .param("placed", time(after, "placed_at"))
-                // an order's paid time is its view's update time when it turned PAID; shipped and delivered orders were paid before
-                .param("paid", "PAID".equals(status) ? at : null)
-                .param("delivered", "DELIVERED".equals(status) ? at : null)
+                .param("paid", time(after, "paid_at"))
+                .param("delivered", time(after, "delivered_at"))
                 .update();
     }
 

@@ -96,7 +96,7 @@ public class ReadModelCapture implements SmartLifecycle {
         committer.markBatchFinished();
     }
 
-    private Properties connector() {
+    Properties connector() {
         URI url = URI.create(database.determineUrl().substring("jdbc:".length()));
         Properties properties = new Properties();
         properties.put("name", NAME);

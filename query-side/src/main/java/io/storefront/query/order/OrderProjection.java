@@ -86,7 +86,8 @@ class OrderProjection {
     @EventHandler
     void on(OrderPaid event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        jdbc.sql("UPDATE order_view SET payment_id = ? WHERE order_id = ?").params(event.paymentId(), event.orderId()).update();
+        jdbc.sql("UPDATE order_view SET payment_id = ?, paid_at = ? WHERE order_id = ?")
+                .params(event.paymentId(), utc(at), event.orderId()).update();
         moveTo(event.orderId(), OrderStatus.PAID, sequence, at, null, replay);
     }
 
@@ -100,6 +101,7 @@ class OrderProjection {
     @EventHandler
     void on(OrderDelivered event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
+        jdbc.sql("UPDATE order_view SET delivered_at = ? WHERE order_id = ?").params(utc(at), event.orderId()).update();
         moveTo(event.orderId(), OrderStatus.DELIVERED, sequence, at, null, replay);
     }
 

@@ -63,6 +63,7 @@ class ReadModelCaptureTest {
 
     @Test
     void an_order_leaves_on_its_topic_keyed_by_its_id_with_each_change_before_and_after() {
+        awaitStreaming();
         String orderId = shop.order(Shop.APPROVED_CARD, shop.product(5));
 
         List<JsonNode> changes = awaitChanges("storefront.public.order_view", "order_id", orderId,
@@ -124,6 +125,21 @@ class ReadModelCaptureTest {
 
         awaitChanges("storefront.public.stock_level", "product_id", product,
                 records -> records.stream().anyMatch(change -> "JKT-1".equals(after(change, "warehouse"))));
+    }
+
+    /**
+     * Waits until the capture streams changes as they happen: a capture that starts afresh first reads
+     * every row as it stands (op "r"), and a change made meanwhile may arrive as such a read.
+     */
+    private void awaitStreaming() {
+        String product = shop.product(1);
+        await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM stock_level WHERE product_id = ?")
+                .param(product).query(Long.class).single() == 1);
+        await().atMost(PATIENCE).until(() -> {
+            jdbc.sql("UPDATE stock_level SET name = name WHERE product_id = ?").param(product).update();
+            return awaitChanges("storefront.public.stock_level", "product_id", product, records -> true).stream()
+                    .anyMatch(change -> "u".equals(change.get("op").asString()));
+        });
     }
 
     private static String after(JsonNode change, String column) {
