@@ -53,8 +53,8 @@ final class CaptureBenchmark implements Benchmarks.Benchmark {
                 shoppers.add(Shopper.register(gateway));
             }
             checkouts(shoppers, product, Duration.ofSeconds(5));
-            arrivals.reset();
             long changesBefore = rowChanges(views);
+            arrivals.reset();
             long started = System.nanoTime();
             checkouts(shoppers, product, measured);
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -120,13 +120,21 @@ final class CaptureBenchmark implements Benchmarks.Benchmark {
         }
     }
 
-    /** Rows inserted, updated and deleted in the captured views so far, as PostgreSQL counts them. */
+    /**
+     * Rows inserted, updated and deleted in the captured views so far, as PostgreSQL counts them, once
+     * two readings a second apart agree: its statistics arrive a little after each transaction.
+     */
     private static long rowChanges(JdbcClient views) {
-        // the counters of a transaction are published when it ends, at most a second late
-        views.sql("SELECT pg_stat_force_next_flush()").query(Object.class).optional();
-        return views.sql("SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables "
-                        + "WHERE relname IN (" + CAPTURED + ")")
-                .query(Long.class).single();
+        long[] last = {-1};
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            long now = views.sql("SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables "
+                            + "WHERE relname IN (" + CAPTURED + ")")
+                    .query(Long.class).single();
+            boolean settled = now == last[0];
+            last[0] = now;
+            return settled;
+        });
+        return last[0];
     }
 
     /** Reads every change record as it arrives, counting them and the lag of each. */

@@ -120,6 +120,9 @@ class StorefrontLauncherTest {
                     .body().split("\"subject\"").length - 1 == 5);
             assertThat(get(launcher.port(), "/demo/mailbox?to=dewi@example.com", admin).body())
                     .contains("Your order " + orderId + " was delivered").contains("Teh Melati");
+            // live KPIs: the order went through the read models' change stream on the in-process Kafka
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(launcher.port(), "/api/admin/analytics?currency=IDR", admin)
+                    .body().matches("(?s).*\"paidToDelivered\":\\{\"deliveries\":[1-9].*"));
         }
     }
 

@@ -39,6 +39,7 @@ public class SalesAnalytics implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private KafkaConsumer<String, String> consumer;
     private Thread worker;
+    private volatile boolean rebuildAsked;
 
     SalesAnalytics(AnalyticsSettings settings, SalesFacts facts, TransactionTemplate transaction) {
         this.settings = settings;
@@ -66,6 +67,11 @@ public class SalesAnalytics implements SmartLifecycle {
         reading.subscribe(Pattern.compile(prefix + "(order_view|order_line_view|payment_view|stock_level)"));
         try {
             while (!Thread.currentThread().isInterrupted()) {
+                if (rebuildAsked && !reading.assignment().isEmpty()) {
+                    rebuildAsked = false;
+                    transaction.executeWithoutResult(status -> facts.forgetAll());
+                    reading.seekToBeginning(reading.assignment());
+                }
                 ConsumerRecords<String, String> records = reading.poll(Duration.ofSeconds(1));
                 if (records.isEmpty()) {
                     continue;
@@ -80,6 +86,14 @@ public class SalesAnalytics implements SmartLifecycle {
         } finally {
             reading.close();
         }
+    }
+
+    /**
+     * Builds the facts again from the beginning of every topic: they are forgotten and the consumer
+     * reads from the first record, in the worker's own thread, on its next round.
+     */
+    public void rebuild() {
+        rebuildAsked = true;
     }
 
     private void record(ConsumerRecord<String, String> record) {

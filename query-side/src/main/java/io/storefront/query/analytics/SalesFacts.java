@@ -50,6 +50,11 @@ class SalesFacts {
         }
     }
 
+    /** Forgets every fact, before the stream is read again from its beginning. */
+    void forgetAll() {
+        jdbc.sql("TRUNCATE sales_order, sales_line, sales_payment, sales_product, sales_stock_out").update();
+    }
+
     private void order(JsonNode after) {
         jdbc.sql("""
                         INSERT INTO sales_order (order_id, status, total_amount, currency, placed_at, paid_at, delivered_at)

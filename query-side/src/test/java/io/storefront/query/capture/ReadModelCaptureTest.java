@@ -125,6 +125,8 @@ class ReadModelCaptureTest {
 
         awaitChanges("storefront.public.stock_level", "product_id", product,
                 records -> records.stream().anyMatch(change -> "JKT-1".equals(after(change, "warehouse"))));
+        // the analytics consumer, running all along, reads past the new column
+        AnalyticsGroup.awaitCaughtUp();
     }
 
     /**

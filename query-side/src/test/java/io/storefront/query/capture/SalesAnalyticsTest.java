@@ -6,11 +6,6 @@ import io.storefront.query.QuerySideApplication;
 import io.storefront.query.QuerySideTest;
 import io.storefront.query.Shop;
 import io.storefront.query.analytics.SalesAnalytics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -63,7 +58,7 @@ class SalesAnalyticsTest {
     SalesAnalytics analytics;
 
     @Test
-    void the_kpis_of_a_day_of_checkouts_are_what_the_checkouts_say_and_survive_a_restart_and_a_replay() {
+    void the_kpis_of_a_day_of_checkouts_are_what_the_checkouts_say_and_survive_a_restart_a_replay_and_a_rebuild() {
         Instant from = Instant.now().minus(1, ChronoUnit.MINUTES);
         String coffee = shop.product(20);
         String tea = shop.product(20);
@@ -115,14 +110,17 @@ class SalesAnalyticsTest {
 
         analytics.stop();
         analytics.start();
-        awaitCaughtUp();
+        AnalyticsGroup.awaitCaughtUp();
         assertThat(report(from, to)).isEqualTo(report);
 
         query.post().uri("/api/admin/projections/{p}/replay", "orders-view").exchange().expectStatus().isAccepted();
         await().atMost(PATIENCE).until(() -> Boolean.FALSE.equals(query.get().uri("/api/admin/projections/orders-view")
                 .exchange().expectBody(Map.class).returnResult().getResponseBody().get("replaying")));
-        awaitCaughtUp();
+        AnalyticsGroup.awaitCaughtUp();
         assertThat(report(from, to)).isEqualTo(report);
+
+        query.post().uri("/api/admin/analytics/rebuild").exchange().expectStatus().isAccepted();
+        await().atMost(PATIENCE).until(() -> report(from, to).equals(report));
     }
 
     @Test
@@ -174,21 +172,5 @@ class SalesAnalyticsTest {
     private JsonNode report(Instant from, Instant to) {
         return JsonMapper.shared().readTree(query.get().uri("/api/admin/analytics?from={from}&to={to}&currency=SGD", from, to)
                 .exchange().expectStatus().isOk().returnResult(String.class).getResponseBody());
-    }
-
-    /** The analytics group has read every record on every topic it reads. */
-    private static void awaitCaughtUp() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedKafkaInitializer.bootstrapServers()))) {
-            await().atMost(PATIENCE).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("storefront-analytics")
-                        .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                        .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-                var ends = admin.listOffsets(latest).all().get();
-                return !committed.isEmpty() && committed.entrySet().stream()
-                        .allMatch(entry -> entry.getValue().offset() >= ends.get(entry.getKey()).offset());
-            });
-        }
     }
 }
