@@ -29,7 +29,7 @@ class WebSecurity implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(GET, "/api/catalog", "/api/catalog/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/actuator/health/**", "/error").permitAll()
+                                "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
                         .requestMatchers(GET, "/api/orders", "/api/orders/**", "/api/payments", "/api/payments/**",
                                 "/api/shipments", "/api/shipments/**", "/api/users/*", "/api/notifications",
                                 "/api/notifications/**").authenticated()

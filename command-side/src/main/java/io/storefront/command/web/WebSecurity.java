@@ -37,7 +37,7 @@ class WebSecurity {
                         .requestMatchers(POST, "/api/payments/webhooks/*", "/api/shipments/webhooks/*",
                                 "/api/payments/sandbox/3ds/*").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/actuator/health/**", "/error").permitAll()
+                                "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
                         .requestMatchers(POST, "/api/auth/signing-keys").hasRole("ADMIN")
                         .requestMatchers("/api/auth/**", "/api/users/**").authenticated()
                         .requestMatchers(POST, "/api/orders", "/api/orders/*/cancellation").authenticated()
