@@ -25,7 +25,7 @@ public class EmbeddedRabbitInitializer implements ApplicationContextInitializer<
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::kill));
         }
         return broker;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +23,7 @@ public final class LocalBroker {
 
     private static final Path SERVER = Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path folder;
     private final int port;
@@ -92,11 +94,53 @@ public final class LocalBroker {
         if (process == null) {
             return;
         }
-        process.descendants().forEach(ProcessHandle::destroy);
+        List<ProcessHandle> erlang = process.descendants().toList();
+        erlang.forEach(ProcessHandle::destroy);
         process.destroy();
-        process.descendants().forEach(child -> child.onExit().join());
         process.onExit().join();
+        // the Erlang VM shuts down in its own time; wait for it, so that a restart finds its ports free
+        List<ProcessHandle> vm = erlang.stream()
+                .filter(handle -> handle.info().command().map(command -> command.endsWith("beam.smp")).orElse(false))
+                .toList();
+        Instant deadline = Instant.now().plus(STOP_TIMEOUT);
+        while (!vm.stream().allMatch(LocalBroker::ended) && Instant.now().isBefore(deadline)) {
+            pause();
+        }
         process = null;
+    }
+
+    /** Ends the broker at once, without waiting: for a JVM on its way out, whose broker keeps nothing. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process = null;
+        }
+    }
+
+    /**
+     * Whether the process is gone. A grandchild that ended lingers as a zombie where nothing reaps
+     * orphans (a container's first process may not), and Java still counts a zombie as alive.
+     */
+    private static boolean ended(ProcessHandle handle) {
+        if (!handle.isAlive()) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException gone) {
+            return true;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while RabbitMQ stopped", e);
+        }
     }
 
     private void waitForExit(Duration atMost) {
