@@ -1,7 +1,9 @@
 package io.storefront.command;
 
+import io.storefront.api.store.ProcessorGauges;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -10,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(ProcessorGauges.class) // where each processor stands, for Prometheus
 public class CommandSideApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=command-side";

@@ -1,7 +1,9 @@
 package io.storefront.query;
 
+import io.storefront.api.store.ProcessorGauges;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.cache.annotation.EnableCaching;
 
 /**
@@ -10,6 +12,7 @@ import org.springframework.cache.annotation.EnableCaching;
  */
 @SpringBootApplication
 @EnableCaching // Boot's Redis cache manager, which ReadCache uses
+@Import(ProcessorGauges.class) // where each processor stands, for Prometheus
 public class QuerySideApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=query-side";

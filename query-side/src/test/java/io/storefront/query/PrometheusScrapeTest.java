@@ -9,7 +9,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What Prometheus scrapes from the query side, without a token: the projections' processors and the reads. */
+/** What Prometheus scrapes from the query side, without a token: the projections' processors, where they stand, and the reads. */
 @QuerySideTest
 class PrometheusScrapeTest {
 
@@ -25,7 +25,10 @@ class PrometheusScrapeTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scrape())
                 .containsPattern("eventProcessor_latency\\{[^}]*processorName=\"orders-view\"")
                 .containsPattern("eventProcessor_latency\\{[^}]*processorName=\"stock-view\"")
-                .containsPattern("http_server_requests_seconds_count\\{[^}]*application=\"query-side\"[^}]*uri=\"/api/orders\""));
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*application=\"query-side\"[^}]*uri=\"/api/orders\"")
+                .containsPattern("storefront_processor_running\\{[^}]*processor=\"orders-view\"[^}]*\\} 1\\.0")
+                .containsPattern("storefront_processor_segments_in_error\\{[^}]*processor=\"orders-view\"[^}]*\\} 0\\.0")
+                .containsPattern("storefront_processor_behind\\{[^}]*processor=\"orders-view\"[^}]*\\} \\d"));
     }
 
     private String scrape() {
