@@ -105,6 +105,10 @@ class NotificationDeliveryTest {
         commands.sendAndWait(new QueueNotification(id, orderPaid(to)));
         await().atMost(PATIENCE).until(() -> messagesOn(NotificationQueues.EMAIL) == 1);
         queue.publish(new Envelope(id, orderPaid(to), null));
+        // what Prometheus sees of the queue meanwhile
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                        http.get().uri("/actuator/prometheus").exchange().returnResult(String.class).getResponseBody())
+                .containsPattern("storefront_notification_queue_messages\\{[^}]*queue=\"notifications.email\"[^}]*\\} 2\\.0"));
         listeners.start();
 
         await().atMost(PATIENCE).until(() -> messagesOn(NotificationQueues.EMAIL) == 0);
