@@ -1,14 +1,13 @@
 package io.storefront.command;
 
+import io.storefront.command.payment.PaymentRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,18 +25,8 @@ class PrometheusMetricsTest {
     void the_scrape_counts_orders_and_declines_per_gateway_and_times_commands_processors_and_requests() {
         double placed = value(scrape(), "storefront_orders_placed_total", "");
         double declined = value(scrape(), "storefront_payments_declined_total", "gateway=\"sandbox\"");
-        String orderId = (String) http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("customerId", "customer-1",
-                        "lines", List.of(Map.of("productId", UUID.randomUUID().toString(), "quantity", 1,
-                                "unitPrice", Map.of("amount", "85000", "currency", "IDR"))),
-                        "shippingAddress", Map.of("recipient", "Siti Rahma", "line1", "Jl. Sudirman 1",
-                                "city", "Jakarta", "postalCode", "10220", "country", "ID")))
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
-        http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("orderId", orderId, "amount", Map.of("amount", "85000", "currency", "IDR"), "method", "CARD"))
-                .exchange().expectStatus().isCreated();
-        String paymentId = io.storefront.api.payment.PaymentId.forOrder(orderId);
+        String orderId = PaymentRequests.placedOrder(http);
+        String paymentId = PaymentRequests.requestedPayment(http, orderId);
         http.post().uri("/api/payments/{id}/decline", paymentId).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("reason", "card_declined")).exchange().expectStatus().isNoContent();
 

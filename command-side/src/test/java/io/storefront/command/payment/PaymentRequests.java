@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** What the payment specs send: a payment request's body, a requested payment, and a caller without a token. */
-final class PaymentRequests {
+public final class PaymentRequests {
 
     private PaymentRequests() {
     }
@@ -23,14 +23,14 @@ final class PaymentRequests {
         return requestedPayment(admin, UUID.randomUUID().toString());
     }
 
-    static String requestedPayment(RestTestClient admin, String orderId) {
+    public static String requestedPayment(RestTestClient admin, String orderId) {
         admin.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(payment(orderId))
                 .exchange().expectStatus().isCreated();
         return PaymentId.forOrder(orderId);
     }
 
     /** An order of one unit for customer-1, placed by {@code admin}; answers its id. */
-    static String placedOrder(RestTestClient admin) {
+    public static String placedOrder(RestTestClient admin) {
         return (String) admin.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("customerId", "customer-1",
                         "lines", List.of(Map.of("productId", UUID.randomUUID().toString(), "quantity", 1,
