@@ -10,5 +10,5 @@ import java.util.List;
  * @param from        the sender of the emails
  */
 @ConfigurationProperties("storefront.notifications")
-record NotificationSettings(boolean enabled, List<Duration> retryDelays, String from) {
+record NotificationSettings(List<Duration> retryDelays, String from) {
 }

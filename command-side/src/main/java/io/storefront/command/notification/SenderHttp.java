@@ -1,13 +1,12 @@
 package io.storefront.command.notification;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import io.storefront.command.web.TimedRequests;
 import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 
 /**
@@ -29,10 +28,7 @@ final class SenderHttp {
     }
 
     static RestClient client(Duration timeout) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build());
-        requests.setReadTimeout(timeout);
-        return RestClient.builder().requestFactory(requests).build();
+        return RestClient.builder().requestFactory(TimedRequests.within(timeout)).build();
     }
 
     /** Sends the request; 4xx and 5xx are answers too. I/O errors and timeouts are a ResourceAccessException. */

@@ -1,14 +1,13 @@
 package io.storefront.command.payment;
 
+import io.storefront.command.web.TimedRequests;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +31,9 @@ final class ProviderHttp {
     }
 
     static RestClient client(String apiBase, Duration timeout, Consumer<HttpHeaders> headers) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build());
-        requests.setReadTimeout(timeout);
         return RestClient.builder()
                 .baseUrl(apiBase)
-                .requestFactory(requests)
+                .requestFactory(TimedRequests.within(timeout))
                 .defaultHeaders(defaults -> {
                     defaults.setAccept(List.of(MediaType.APPLICATION_JSON));
                     defaults.setContentType(MediaType.APPLICATION_JSON);

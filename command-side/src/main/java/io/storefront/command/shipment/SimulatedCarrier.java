@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.storefront.api.shipment.TrackingStatus;
+import io.storefront.command.web.TimedRequests;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -13,12 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.Serializable;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,10 +46,9 @@ class SimulatedCarrier {
     OneTimeTask<NextScan> simulatedCarrierScans(Environment environment, Clock clock,
                                                @Value("${storefront.carrier.webhook-secret}") String secret,
                                                @Value("${storefront.carrier.simulated.step}") Duration step) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
-        requests.setReadTimeout(Duration.ofSeconds(10)); // a scan that hangs fails and is posted again a step later
-        RestClient http = RestClient.builder().requestFactory(requests).build();
+        // a scan that hangs fails and is posted again a step later
+        RestClient http = RestClient.builder()
+                .requestFactory(TimedRequests.within(Duration.ofSeconds(5), Duration.ofSeconds(10))).build();
         return Tasks.oneTime(TASK, NextScan.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(step))
                 .execute((instance, execution) -> {

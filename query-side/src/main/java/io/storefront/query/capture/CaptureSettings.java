@@ -5,13 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.util.List;
 
 /**
- * @param enabled          whether this instance streams the read models' changes (one instance per database)
  * @param bootstrapServers the Kafka brokers the changes go to
  * @param topicPrefix      topics are named {@code <prefix>.public.<table>}
  * @param tables           the captured tables
  * @param excludedColumns  personal data that never leaves: {@code <table>.<column>}
  */
 @ConfigurationProperties("storefront.capture")
-record CaptureSettings(boolean enabled, String bootstrapServers, String topicPrefix, List<String> tables,
+record CaptureSettings(String bootstrapServers, String topicPrefix, List<String> tables,
                        List<String> excludedColumns) {
 }
