@@ -48,6 +48,11 @@ public final class StorefrontLauncher implements AutoCloseable {
 
     public static final String DEMO_ADMIN_EMAIL = "admin@storefront.local";
     public static final String DEMO_ADMIN_PASSWORD = "storefront-admin";
+    /**
+     * The SMTP server logs every address it opens a mailbox for: customers' emails stay out of the logs. The
+     * apps share this JVM's logging, which each configures again as it starts, from its own settings.
+     */
+    private static final String QUIET_SMTP_SERVER = "logging.level.com.icegreen.greenmail=WARN";
 
     private final EmbeddedPostgres postgres;
     private final MongoServer mongo;
@@ -123,7 +128,7 @@ public final class StorefrontLauncher implements AutoCloseable {
             // the command side first: its migrations create the event store the query side reads
             ConfigurableApplicationContext platform = new SpringApplicationBuilder(CommandSideApplication.class,
                     Policies.class, DemoCatalog.class, DemoMailbox.class)
-                    .properties(CommandSideApplication.CONFIG_NAME)
+                    .properties(CommandSideApplication.CONFIG_NAME, QUIET_SMTP_SERVER)
                     .initializers(context -> {
                         context.getEnvironment().getPropertySources()
                                 .addFirst(new MapPropertySource("embedded-servers", embeddedServers));
@@ -141,7 +146,7 @@ public final class StorefrontLauncher implements AutoCloseable {
             queryServers.put("storefront.analytics.enabled", "true");
             queryServers.put("storefront.analytics.bootstrap-servers", kafka.getBrokersAsString());
             ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
-                    .properties(QuerySideApplication.CONFIG_NAME)
+                    .properties(QuerySideApplication.CONFIG_NAME, QUIET_SMTP_SERVER)
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", queryServers)))
                     .run(args);
@@ -150,7 +155,7 @@ public final class StorefrontLauncher implements AutoCloseable {
                     "spring.data.redis.url", redisUrl,
                     "spring.cloud.discovery.client.simple.instances.command-side[0].uri", commandUrl,
                     "spring.cloud.discovery.client.simple.instances.query-side[0].uri", "http://localhost:" + portOf(querySide));
-            ConfigurableApplicationContext gateway = GatewayApplication.application()
+            ConfigurableApplicationContext gateway = GatewayApplication.application().properties(QUIET_SMTP_SERVER)
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", routes)))
                     .run(args);
