@@ -39,9 +39,13 @@ class PrometheusScrapeTest {
                 .containsPattern("storefront_processor_behind\\{[^}]*processor=\"orders-view\"[^}]*\\} \\d"));
     }
 
+    /**
+     * Stuck orders are counted in the view, which every instance shares. Whether the checkout's timer counts
+     * is the embedded platform's ObservabilityTest's to say: here other query-side contexts of this JVM
+     * project the same events, and the first to record a payment times it.
+     */
     @Test
-    void a_paid_order_is_timed_from_placed_to_paid_and_an_unpaid_one_counts_as_stuck() {
-        double checkouts = value(scrape(), "storefront_checkout_duration_seconds_count");
+    void an_unpaid_order_counts_as_stuck_and_a_paid_one_does_not_and_checkouts_are_timed_in_buckets() {
         double stuck = value(scrape(), "storefront_orders_stuck");
         String product = shop.product(5);
 
@@ -53,9 +57,8 @@ class PrometheusScrapeTest {
         String paid = shop.order(Shop.APPROVED_CARD, product);
         awaitStatus(paid, "PAID");
         String scraped = scrape();
-        assertThat(value(scraped, "storefront_checkout_duration_seconds_count")).isEqualTo(checkouts + 1);
-        assertThat(scraped).containsPattern("storefront_checkout_duration_seconds_bucket\\{[^}]*le=\"900\\.0\"");
         assertThat(value(scraped, "storefront_orders_stuck")).as("a paid order is not stuck").isLessThanOrEqualTo(stuckWithUnpaid);
+        assertThat(scraped).containsPattern("storefront_checkout_duration_seconds_bucket\\{[^}]*le=\"900\\.0\"");
     }
 
     private void awaitStatus(String orderId, String status) {
