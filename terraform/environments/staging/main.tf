@@ -86,7 +86,8 @@ module "eks" {
 }
 
 locals {
-  servers = {
+  # where every managed server runs, who may reach it, what encrypts it
+  placement = {
     vpc_id                   = module.network.vpc_id
     subnet_ids               = module.network.private_subnet_ids
     client_security_group_id = module.eks.security_group_id
@@ -95,55 +96,40 @@ locals {
 }
 
 module "postgres" {
-  source                   = "../../modules/postgres"
-  name                     = var.name
-  vpc_id                   = local.servers.vpc_id
-  subnet_ids               = local.servers.subnet_ids
-  client_security_group_id = local.servers.client_security_group_id
-  kms_key_arn              = local.servers.kms_key_arn
-  instance_class           = var.postgres_instance_class
-  engine_version           = var.postgres_version
+  source         = "../../modules/postgres"
+  name           = var.name
+  placement      = local.placement
+  instance_class = var.postgres_instance_class
+  engine_version = var.postgres_version
 }
 
 module "documentdb" {
-  source                   = "../../modules/documentdb"
-  name                     = var.name
-  vpc_id                   = local.servers.vpc_id
-  subnet_ids               = local.servers.subnet_ids
-  client_security_group_id = local.servers.client_security_group_id
-  kms_key_arn              = local.servers.kms_key_arn
-  instance_class           = var.documentdb_instance_class
+  source         = "../../modules/documentdb"
+  name           = var.name
+  placement      = local.placement
+  instance_class = var.documentdb_instance_class
 }
 
 module "redis" {
-  source                   = "../../modules/redis"
-  name                     = var.name
-  vpc_id                   = local.servers.vpc_id
-  subnet_ids               = local.servers.subnet_ids
-  client_security_group_id = local.servers.client_security_group_id
-  kms_key_arn              = local.servers.kms_key_arn
-  node_type                = var.redis_node_type
+  source    = "../../modules/redis"
+  name      = var.name
+  placement = local.placement
+  node_type = var.redis_node_type
 }
 
 module "rabbitmq" {
-  source                   = "../../modules/rabbitmq"
-  name                     = var.name
-  vpc_id                   = local.servers.vpc_id
-  subnet_ids               = local.servers.subnet_ids
-  client_security_group_id = local.servers.client_security_group_id
-  kms_key_arn              = local.servers.kms_key_arn
-  instance_type            = var.rabbitmq_instance_type
+  source        = "../../modules/rabbitmq"
+  name          = var.name
+  placement     = local.placement
+  instance_type = var.rabbitmq_instance_type
 }
 
 module "kafka" {
-  source                   = "../../modules/kafka"
-  name                     = var.name
-  vpc_id                   = local.servers.vpc_id
-  subnet_ids               = local.servers.subnet_ids
-  client_security_group_id = local.servers.client_security_group_id
-  kms_key_arn              = local.servers.kms_key_arn
-  instance_type            = var.kafka_instance_type
-  kafka_version            = var.kafka_version
+  source        = "../../modules/kafka"
+  name          = var.name
+  placement     = local.placement
+  instance_type = var.kafka_instance_type
+  kafka_version = var.kafka_version
 }
 
 resource "kubernetes_namespace_v1" "storefront" {

@@ -5,20 +5,9 @@ variable "name" {
   type = string
 }
 
-variable "vpc_id" {
-  type = string
-}
-
-variable "subnet_ids" {
-  type = list(string)
-}
-
-variable "client_security_group_id" {
-  type = string
-}
-
-variable "kms_key_arn" {
-  type = string
+variable "placement" {
+  description = "VPC, private subnets, the cluster's security group (the only client), the KMS key."
+  type        = object({ vpc_id = string, subnet_ids = list(string), client_security_group_id = string, kms_key_arn = string })
 }
 
 variable "instance_class" {
@@ -28,26 +17,20 @@ variable "instance_class" {
 module "password" {
   source      = "../generated-secret"
   name        = "${var.name}/documentdb-password"
-  kms_key_arn = var.kms_key_arn
+  kms_key_arn = var.placement.kms_key_arn
 }
 
 resource "aws_docdb_subnet_group" "this" {
   name       = "${var.name}-docdb"
-  subnet_ids = var.subnet_ids
+  subnet_ids = var.placement.subnet_ids
 }
 
-resource "aws_security_group" "this" {
-  name        = "${var.name}-docdb"
-  description = "DocumentDB, from the cluster only"
-  vpc_id      = var.vpc_id
-
-  ingress {
-    description     = "MongoDB wire protocol from the EKS cluster"
-    from_port       = 27017
-    to_port         = 27017
-    protocol        = "tcp"
-    security_groups = [var.client_security_group_id]
-  }
+module "access" {
+  source                   = "../private-access"
+  name                     = "${var.name}-docdb"
+  vpc_id                   = var.placement.vpc_id
+  client_security_group_id = var.placement.client_security_group_id
+  ports                    = { from = 27017, to = 27017 }
 }
 
 resource "aws_docdb_cluster_parameter_group" "this" {
@@ -71,10 +54,10 @@ resource "aws_docdb_cluster" "this" {
   master_username                 = "storefront"
   master_password                 = module.password.value
   db_subnet_group_name            = aws_docdb_subnet_group.this.name
-  vpc_security_group_ids          = [aws_security_group.this.id]
+  vpc_security_group_ids          = [module.access.id]
   db_cluster_parameter_group_name = aws_docdb_cluster_parameter_group.this.name
   storage_encrypted               = true
-  kms_key_id                      = var.kms_key_arn
+  kms_key_id                      = var.placement.kms_key_arn
   backup_retention_period         = 7
   deletion_protection             = true
   skip_final_snapshot             = false

@@ -33,21 +33,11 @@ variable "node_count" {
 
 data "aws_partition" "current" {}
 
-resource "aws_iam_role" "cluster" {
-  name = "${var.name}-eks-cluster"
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "eks.amazonaws.com" }
-      Action    = ["sts:AssumeRole", "sts:TagSession"]
-    }]
-  })
-}
-
-resource "aws_iam_role_policy_attachment" "cluster" {
-  role       = aws_iam_role.cluster.name
-  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonEKSClusterPolicy"
+module "cluster_role" {
+  source      = "../service-role"
+  name        = "${var.name}-eks-cluster"
+  service     = "eks.amazonaws.com"
+  policy_arns = ["arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonEKSClusterPolicy"]
 }
 
 resource "aws_cloudwatch_log_group" "cluster" {
@@ -59,7 +49,7 @@ resource "aws_cloudwatch_log_group" "cluster" {
 resource "aws_eks_cluster" "this" {
   name     = var.name
   version  = var.kubernetes_version
-  role_arn = aws_iam_role.cluster.arn
+  role_arn = module.cluster_role.arn
 
   access_config {
     authentication_mode                         = "API"
@@ -83,32 +73,21 @@ resource "aws_eks_cluster" "this" {
 
   enabled_cluster_log_types = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
 
-  depends_on = [aws_iam_role_policy_attachment.cluster, aws_cloudwatch_log_group.cluster]
+  depends_on = [module.cluster_role, aws_cloudwatch_log_group.cluster]
 }
 
-resource "aws_iam_role" "nodes" {
-  name = "${var.name}-eks-nodes"
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "ec2.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-    }]
-  })
-}
-
-resource "aws_iam_role_policy_attachment" "nodes" {
-  for_each = toset(["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"])
-
-  role       = aws_iam_role.nodes.name
-  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/${each.value}"
+module "node_role" {
+  source  = "../service-role"
+  name    = "${var.name}-eks-nodes"
+  service = "ec2.amazonaws.com"
+  policy_arns = [for policy in ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"] :
+  "arn:${data.aws_partition.current.partition}:iam::aws:policy/${policy}"]
 }
 
 resource "aws_eks_node_group" "this" {
   cluster_name    = aws_eks_cluster.this.name
   node_group_name = "${var.name}-nodes"
-  node_role_arn   = aws_iam_role.nodes.arn
+  node_role_arn   = module.node_role.arn
   subnet_ids      = var.subnet_ids
   instance_types  = var.node_instance_types
 
@@ -122,7 +101,7 @@ resource "aws_eks_node_group" "this" {
     max_unavailable = 1
   }
 
-  depends_on = [aws_iam_role_policy_attachment.nodes]
+  depends_on = [module.node_role]
 }
 
 # IAM roles for service accounts: Vault's KMS unseal, the EBS CSI driver

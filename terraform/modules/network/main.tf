@@ -101,20 +101,14 @@ resource "aws_cloudwatch_log_group" "flow_logs" {
   kms_key_id        = var.kms_key_arn
 }
 
-resource "aws_iam_role" "flow_logs" {
-  name = "${var.name}-vpc-flow-logs"
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "vpc-flow-logs.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-    }]
-  })
+module "flow_logs_role" {
+  source  = "../service-role"
+  name    = "${var.name}-vpc-flow-logs"
+  service = "vpc-flow-logs.amazonaws.com"
 }
 
 resource "aws_iam_role_policy" "flow_logs" {
-  role = aws_iam_role.flow_logs.id
+  role = module.flow_logs_role.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
@@ -129,7 +123,7 @@ resource "aws_flow_log" "this" {
   vpc_id          = aws_vpc.this.id
   traffic_type    = "ALL"
   log_destination = aws_cloudwatch_log_group.flow_logs.arn
-  iam_role_arn    = aws_iam_role.flow_logs.arn
+  iam_role_arn    = module.flow_logs_role.arn
 }
 
 output "vpc_id" {

@@ -6,20 +6,9 @@ variable "name" {
   type = string
 }
 
-variable "vpc_id" {
-  type = string
-}
-
-variable "subnet_ids" {
-  type = list(string)
-}
-
-variable "client_security_group_id" {
-  type = string
-}
-
-variable "kms_key_arn" {
-  type = string
+variable "placement" {
+  description = "VPC, private subnets, the cluster's security group (the only client), the KMS key."
+  type        = object({ vpc_id = string, subnet_ids = list(string), client_security_group_id = string, kms_key_arn = string })
 }
 
 variable "instance_class" {
@@ -33,26 +22,20 @@ variable "engine_version" {
 module "password" {
   source      = "../generated-secret"
   name        = "${var.name}/postgres-password"
-  kms_key_arn = var.kms_key_arn
+  kms_key_arn = var.placement.kms_key_arn
 }
 
 resource "aws_db_subnet_group" "this" {
   name       = var.name
-  subnet_ids = var.subnet_ids
+  subnet_ids = var.placement.subnet_ids
 }
 
-resource "aws_security_group" "this" {
-  name        = "${var.name}-postgres"
-  description = "PostgreSQL, from the cluster only"
-  vpc_id      = var.vpc_id
-
-  ingress {
-    description     = "PostgreSQL from the EKS cluster"
-    from_port       = 5432
-    to_port         = 5432
-    protocol        = "tcp"
-    security_groups = [var.client_security_group_id]
-  }
+module "access" {
+  source                   = "../private-access"
+  name                     = "${var.name}-postgres"
+  vpc_id                   = var.placement.vpc_id
+  client_security_group_id = var.placement.client_security_group_id
+  ports                    = { from = 5432, to = 5432 }
 }
 
 resource "aws_db_parameter_group" "this" {
@@ -83,21 +66,11 @@ resource "aws_db_parameter_group" "this" {
   }
 }
 
-resource "aws_iam_role" "monitoring" {
-  name = "${var.name}-rds-monitoring"
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "monitoring.rds.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-    }]
-  })
-}
-
-resource "aws_iam_role_policy_attachment" "monitoring" {
-  role       = aws_iam_role.monitoring.name
-  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
+module "monitoring_role" {
+  source      = "../service-role"
+  name        = "${var.name}-rds-monitoring"
+  service     = "monitoring.rds.amazonaws.com"
+  policy_arns = ["arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"]
 }
 
 resource "aws_db_instance" "this" {
@@ -114,10 +87,10 @@ resource "aws_db_instance" "this" {
   allocated_storage     = 50
   max_allocated_storage = 200
   storage_encrypted     = true
-  kms_key_id            = var.kms_key_arn
+  kms_key_id            = var.placement.kms_key_arn
 
   db_subnet_group_name   = aws_db_subnet_group.this.name
-  vpc_security_group_ids = [aws_security_group.this.id]
+  vpc_security_group_ids = [module.access.id]
   parameter_group_name   = aws_db_parameter_group.this.name
   publicly_accessible    = false
 
@@ -130,9 +103,9 @@ resource "aws_db_instance" "this" {
   auto_minor_version_upgrade          = true
   enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
   monitoring_interval                 = 60
-  monitoring_role_arn                 = aws_iam_role.monitoring.arn
+  monitoring_role_arn                 = module.monitoring_role.arn
   performance_insights_enabled        = true
-  performance_insights_kms_key_id     = var.kms_key_arn
+  performance_insights_kms_key_id     = var.placement.kms_key_arn
 }
 
 output "host" {

@@ -5,20 +5,9 @@ variable "name" {
   type = string
 }
 
-variable "vpc_id" {
-  type = string
-}
-
-variable "subnet_ids" {
-  type = list(string)
-}
-
-variable "client_security_group_id" {
-  type = string
-}
-
-variable "kms_key_arn" {
-  type = string
+variable "placement" {
+  description = "VPC, private subnets, the cluster's security group (the only client), the KMS key."
+  type        = object({ vpc_id = string, subnet_ids = list(string), client_security_group_id = string, kms_key_arn = string })
 }
 
 variable "instance_type" {
@@ -28,21 +17,15 @@ variable "instance_type" {
 module "password" {
   source      = "../generated-secret"
   name        = "${var.name}/rabbitmq-password"
-  kms_key_arn = var.kms_key_arn
+  kms_key_arn = var.placement.kms_key_arn
 }
 
-resource "aws_security_group" "this" {
-  name        = "${var.name}-rabbitmq"
-  description = "RabbitMQ, from the cluster only"
-  vpc_id      = var.vpc_id
-
-  ingress {
-    description     = "AMQPS from the EKS cluster"
-    from_port       = 5671
-    to_port         = 5671
-    protocol        = "tcp"
-    security_groups = [var.client_security_group_id]
-  }
+module "access" {
+  source                   = "../private-access"
+  name                     = "${var.name}-rabbitmq"
+  vpc_id                   = var.placement.vpc_id
+  client_security_group_id = var.placement.client_security_group_id
+  ports                    = { from = 5671, to = 5671 }
 }
 
 resource "aws_mq_broker" "this" {
@@ -51,13 +34,13 @@ resource "aws_mq_broker" "this" {
   engine_version             = "3.13"
   host_instance_type         = var.instance_type
   deployment_mode            = "SINGLE_INSTANCE"
-  subnet_ids                 = [var.subnet_ids[0]]
-  security_groups            = [aws_security_group.this.id]
+  subnet_ids                 = [var.placement.subnet_ids[0]]
+  security_groups            = [module.access.id]
   publicly_accessible        = false
   auto_minor_version_upgrade = true
 
   encryption_options {
-    kms_key_id        = var.kms_key_arn
+    kms_key_id        = var.placement.kms_key_arn
     use_aws_owned_key = false
   }
 

@@ -5,20 +5,9 @@ variable "name" {
   type = string
 }
 
-variable "vpc_id" {
-  type = string
-}
-
-variable "subnet_ids" {
-  type = list(string)
-}
-
-variable "client_security_group_id" {
-  type = string
-}
-
-variable "kms_key_arn" {
-  type = string
+variable "placement" {
+  description = "VPC, private subnets, the cluster's security group (the only client), the KMS key."
+  type        = object({ vpc_id = string, subnet_ids = list(string), client_security_group_id = string, kms_key_arn = string })
 }
 
 variable "node_type" {
@@ -28,26 +17,20 @@ variable "node_type" {
 module "auth_token" {
   source      = "../generated-secret"
   name        = "${var.name}/redis-auth-token"
-  kms_key_arn = var.kms_key_arn
+  kms_key_arn = var.placement.kms_key_arn
 }
 
 resource "aws_elasticache_subnet_group" "this" {
   name       = "${var.name}-redis"
-  subnet_ids = var.subnet_ids
+  subnet_ids = var.placement.subnet_ids
 }
 
-resource "aws_security_group" "this" {
-  name        = "${var.name}-redis"
-  description = "Redis, from the cluster only"
-  vpc_id      = var.vpc_id
-
-  ingress {
-    description     = "Redis from the EKS cluster"
-    from_port       = 6379
-    to_port         = 6379
-    protocol        = "tcp"
-    security_groups = [var.client_security_group_id]
-  }
+module "access" {
+  source                   = "../private-access"
+  name                     = "${var.name}-redis"
+  vpc_id                   = var.placement.vpc_id
+  client_security_group_id = var.placement.client_security_group_id
+  ports                    = { from = 6379, to = 6379 }
 }
 
 resource "aws_elasticache_replication_group" "this" {
@@ -60,9 +43,9 @@ resource "aws_elasticache_replication_group" "this" {
   automatic_failover_enabled = true
   multi_az_enabled           = true
   subnet_group_name          = aws_elasticache_subnet_group.this.name
-  security_group_ids         = [aws_security_group.this.id]
+  security_group_ids         = [module.access.id]
   at_rest_encryption_enabled = true
-  kms_key_id                 = var.kms_key_arn
+  kms_key_id                 = var.placement.kms_key_arn
   transit_encryption_enabled = true
   auth_token                 = module.auth_token.value
   snapshot_retention_limit   = 3
