@@ -69,7 +69,7 @@ resource "kubernetes_stateful_set_v1" "axonserver" {
           image             = var.image
           image_pull_policy = "Always"
           env {
-            name = "AXONIQ_AXONSERVER_ACCESSCONTROL_TOKEN"
+            name = "AXON_AXONSERVER_TOKEN"
             value_from {
               secret_key_ref {
                 name = kubernetes_secret_v1.token.metadata[0].name

@@ -22,13 +22,13 @@ import javax.sql.DataSource;
 import java.util.List;
 
 /**
- * Events in PostgreSQL through Axon's JDBC storage engine, in the tables Flyway creates. Declared
- * here because Axon 4's JDBC auto-configuration orders itself against Boot 3's DataSource
- * configuration and so never sees Boot 4's DataSource. Off when Axon Server is the event store.
+ * Events in PostgreSQL through Axon's JDBC storage engine, in the tables Flyway creates, unless Axon
+ * Server is the event store; the processors' tokens stay in PostgreSQL either way, committed with
+ * what their handlers write. Declared here because Axon 4's JDBC auto-configuration orders itself
+ * against Boot 3's DataSource configuration and so never sees Boot 4's DataSource.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-class EventStoreConfiguration {
+public class EventStoreConfiguration {
 
     /** PostgreSQL's SQLSTATE for a unique violation: two appends of one aggregate sequence number. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -39,6 +39,7 @@ class EventStoreConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     EventStorageEngine eventStorageEngine(Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           ConnectionProvider axonConnectionProvider,
