@@ -1,5 +1,7 @@
 package io.storefront.policy;
 
+import io.storefront.api.logging.CorrelationIdFilter;
+import io.storefront.api.logging.MessageLogContext;
 import io.storefront.api.store.ProcessorGauges;
 import io.storefront.command.AxonConfiguration;
 import io.storefront.command.CommandSideApplication;
@@ -21,7 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * (DESIGN.md §4). It reads the command side's configuration, then {@code sagas.yml} over it.
  */
 @SpringBootApplication
-@Import({AxonConfiguration.class, EventStoreConfiguration.class, ProcessorGauges.class})
+@Import({AxonConfiguration.class, EventStoreConfiguration.class, ProcessorGauges.class, CorrelationIdFilter.class,
+        MessageLogContext.class})
 public class SagasApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=command-side,sagas";
