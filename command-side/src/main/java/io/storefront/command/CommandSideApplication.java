@@ -1,5 +1,6 @@
 package io.storefront.command;
 
+import io.storefront.api.store.MessageTracing;
 import io.storefront.api.store.ProcessorGauges;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(ProcessorGauges.class) // where each processor stands, for Prometheus
+@Import({ProcessorGauges.class, MessageTracing.class}) // where each processor stands, for Prometheus; Axon's spans
 public class CommandSideApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=command-side";
