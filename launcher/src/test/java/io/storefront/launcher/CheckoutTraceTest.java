@@ -8,14 +8,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * One checkout, one trace: the gateway's request span, the command it becomes, the events it stores,
  * every policy, projection and notification that reacts, across the event store and RabbitMQ, every
- * span with its parent in the same trace.
+ * span with its parent in the same trace. The spans and the log lines of the trace also reach a
+ * collector by OTLP (here a stand-in that keeps what it is sent).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CheckoutTraceTest {
@@ -36,8 +45,21 @@ class CheckoutTraceTest {
     @Test
     void an_order_placed_through_the_gateway_is_one_trace_to_its_projection_and_its_notification(CapturedOutput output)
             throws Exception {
+        HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        Map<String, ByteArrayOutputStream> received = new ConcurrentHashMap<>();
+        collector.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new ByteArrayOutputStream()).writeBytes(body);
+            exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        collector.start();
+        String otlp = "http://127.0.0.1:" + collector.getAddress().getPort();
         String[] args = {"--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0",
-                "--management.opentelemetry.tracing.export.schedule-delay=200ms"};
+                "--management.opentelemetry.tracing.export.schedule-delay=200ms",
+                "--management.opentelemetry.tracing.export.otlp.endpoint=" + otlp + "/v1/traces",
+                "--management.opentelemetry.logging.export.otlp.endpoint=" + otlp + "/v1/logs"};
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
             int port = launcher.port();
             String admin = post(port, "/api/auth/login", "{\"email\":\"" + StorefrontLauncher.DEMO_ADMIN_EMAIL
@@ -98,7 +120,23 @@ class CheckoutTraceTest {
             assertThat(output.getOut().lines().filter(line -> line.contains("Sent notification")))
                     .as("the courier's log line carries the trace of the checkout")
                     .anySatisfy(line -> assertThat(line).contains(traceId));
+
+            // OTLP/protobuf carries the trace id as its 16 bytes
+            String traceIdBytes = new String(HexFormat.of().parseHex(traceId), StandardCharsets.ISO_8859_1);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(otlpBody(received, "/v1/traces")).as("spans sent to the collector").contains(traceIdBytes)
+                        .contains("CommandBus.handleCommand(PlaceOrder)");
+                assertThat(otlpBody(received, "/v1/logs")).as("log records sent to the collector")
+                        .contains("Sent notification").contains(traceIdBytes);
+            });
+        } finally {
+            collector.stop(0);
         }
+    }
+
+    private static String otlpBody(Map<String, ByteArrayOutputStream> received, String path) {
+        ByteArrayOutputStream body = received.get(path);
+        return body == null ? "" : body.toString(StandardCharsets.ISO_8859_1);
     }
 
     private static String service(SpanData span) {

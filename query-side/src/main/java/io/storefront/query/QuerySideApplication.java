@@ -1,6 +1,7 @@
 package io.storefront.query;
 
-import io.storefront.api.store.MessageTracing;
+import io.storefront.api.telemetry.LogExport;
+import io.storefront.api.telemetry.MessageTracing;
 import io.storefront.api.store.ProcessorGauges;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +14,8 @@ import org.springframework.cache.annotation.EnableCaching;
  */
 @SpringBootApplication
 @EnableCaching // Boot's Redis cache manager, which ReadCache uses
-@Import({ProcessorGauges.class, MessageTracing.class}) // where each processor stands, for Prometheus; Axon's spans
+// where each processor stands, for Prometheus; Axon's spans; log events by OTLP, when an endpoint is set
+@Import({ProcessorGauges.class, MessageTracing.class, LogExport.class})
 public class QuerySideApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=query-side";

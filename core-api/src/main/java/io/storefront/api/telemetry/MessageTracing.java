@@ -1,4 +1,4 @@
-package io.storefront.api.store;
+package io.storefront.api.telemetry;
 
 import io.opentelemetry.api.OpenTelemetry;
 import org.axonframework.tracing.SpanFactory;
