@@ -1,6 +1,6 @@
 package io.storefront.gateway;
 
-import io.storefront.api.telemetry.LogExport;
+import io.storefront.api.telemetry.OtlpExport;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(LogExport.class) // log events by OTLP, when an endpoint is set
+@Import(OtlpExport.class) // spans and logs to the collector, when one is named
 public class GatewayApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=gateway";

@@ -58,8 +58,7 @@ class CheckoutTraceTest {
         String otlp = "http://127.0.0.1:" + collector.getAddress().getPort();
         String[] args = {"--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0",
                 "--management.opentelemetry.tracing.export.schedule-delay=200ms",
-                "--management.opentelemetry.tracing.export.otlp.endpoint=" + otlp + "/v1/traces",
-                "--management.opentelemetry.logging.export.otlp.endpoint=" + otlp + "/v1/logs"};
+                "--OTEL_EXPORTER_OTLP_ENDPOINT=" + otlp};
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
             int port = launcher.port();
             String admin = post(port, "/api/auth/login", "{\"email\":\"" + StorefrontLauncher.DEMO_ADMIN_EMAIL

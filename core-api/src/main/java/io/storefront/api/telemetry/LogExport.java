@@ -7,17 +7,13 @@ import io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppen
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 /**
- * Ships the app's log events to the OpenTelemetry collector, each with the trace and span it was
- * logged in, when {@code management.opentelemetry.logging.export.otlp.endpoint} is set: Spring Boot
- * exports the SDK's log records there, and this appender hands Logback's events to the SDK. The console
- * keeps its own format. Where several apps share a JVM (the embedded default), each event goes once,
- * through the appender of the app that started last. An app imports this class.
+ * Hands Logback's events to the app's OpenTelemetry SDK, which exports them by OTLP, each with the trace
+ * and span it was logged in; the console keeps its own format. Where several apps share a JVM (the
+ * embedded default), each event goes once, through the appender of the app that started last.
  */
-@ConditionalOnProperty("management.opentelemetry.logging.export.otlp.endpoint")
-public class LogExport implements SmartInitializingSingleton, DisposableBean {
+class LogExport implements SmartInitializingSingleton, DisposableBean {
 
     private static final String APPENDER = "OTLP";
 
@@ -25,7 +21,7 @@ public class LogExport implements SmartInitializingSingleton, DisposableBean {
     private final Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
     private OpenTelemetryAppender appender;
 
-    public LogExport(OpenTelemetry openTelemetry) {
+    LogExport(OpenTelemetry openTelemetry) {
         this.openTelemetry = openTelemetry;
     }
 
