@@ -1,11 +1,9 @@
 package io.storefront.gateway;
 
-import io.storefront.api.telemetry.OtlpExport;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Import;
 
 /**
  * The one entry point of the platform: routes every API call to an instance of the command side or
@@ -14,7 +12,6 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(OtlpExport.class) // spans and logs to the collector, when one is named
 public class GatewayApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=gateway";

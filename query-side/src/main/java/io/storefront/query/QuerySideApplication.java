@@ -1,8 +1,6 @@
 package io.storefront.query;
 
 import io.storefront.api.store.ProcessorGauges;
-import io.storefront.api.telemetry.MessageTracing;
-import io.storefront.api.telemetry.OtlpExport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -14,8 +12,7 @@ import org.springframework.cache.annotation.EnableCaching;
  */
 @SpringBootApplication
 @EnableCaching // Boot's Redis cache manager, which ReadCache uses
-// where each processor stands, for Prometheus; Axon's spans; spans and logs to the collector, when one is named
-@Import({ProcessorGauges.class, MessageTracing.class, OtlpExport.class})
+@Import(ProcessorGauges.class) // where each processor stands, for Prometheus
 public class QuerySideApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=query-side";
