@@ -110,9 +110,9 @@ class CheckoutTraceTest {
                         });
                 assertThat(trace).as("the notification, published to RabbitMQ, taken by the courier and sent")
                         .anySatisfy(span -> assertThat(span.getKind() + " " + span.getName())
-                                .startsWith("PRODUCER").contains("notifications"))
+                                .isEqualTo("PRODUCER notifications/email send"))
                         .anySatisfy(span -> assertThat(span.getKind() + " " + span.getName())
-                                .startsWith("CONSUMER").contains("notifications.email"))
+                                .isEqualTo("CONSUMER notifications.email receive"))
                         .anySatisfy(span -> assertThat(span.getName()).contains("RecordNotificationSent"));
             });
 
