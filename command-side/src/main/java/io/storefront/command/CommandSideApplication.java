@@ -1,5 +1,7 @@
 package io.storefront.command;
 
+import io.storefront.api.logging.CorrelationIdFilter;
+import io.storefront.api.logging.MessageLogContext;
 import io.storefront.api.store.ProcessorGauges;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(ProcessorGauges.class) // where each processor stands, for Prometheus
+// where each processor stands, for Prometheus; the correlation id and acting user of every log line
+@Import({ProcessorGauges.class, CorrelationIdFilter.class, MessageLogContext.class})
 public class CommandSideApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=command-side";

@@ -1,11 +1,15 @@
 package io.storefront.command;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.storefront.api.store.EventStoreFormat;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -15,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 /**
  * Events in PostgreSQL through Axon's JDBC storage engine, in the tables Flyway creates. Declared
@@ -38,12 +43,29 @@ class EventStoreConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           ConnectionProvider axonConnectionProvider,
                                           TransactionManager transactionManager,
-                                          org.axonframework.config.Configuration axon) {
-        return EventStoreFormat.storageEngine(axonConnectionProvider, transactionManager, eventSerializer, serializer)
+                                          org.axonframework.config.Configuration axon, MeterRegistry registry) {
+        return new TimedAppends(EventStoreFormat.storageEngine(axonConnectionProvider, transactionManager, eventSerializer, serializer)
                 .upcasterChain(axon.upcasterChain())
                 .snapshotFilter(axon.snapshotFilter())
-                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
-                .build();
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION)),
+                Timer.builder("storefront.event.store.append").description("writing a unit of work's events to the event store")
+                        .publishPercentileHistogram().register(registry));
+    }
+
+    /** Axon times commands and handlers, not the store: this times each append of a unit of work's events. */
+    private static final class TimedAppends extends JdbcEventStorageEngine {
+
+        private final Timer appends;
+
+        TimedAppends(Builder builder, Timer appends) {
+            super(builder);
+            this.appends = appends;
+        }
+
+        @Override
+        protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+            appends.record(() -> super.appendEvents(events, serializer));
+        }
     }
 
     @Bean
