@@ -158,7 +158,7 @@ func checkCompose(root string, project *types.Project) []string {
 			fail("the gateway does not know instance %s", instance)
 		}
 	}
-	for _, name := range []string{"otel-collector", "prometheus", "grafana", "elasticsearch", "kibana"} {
+	for _, name := range []string{"prometheus", "grafana", "elasticsearch", "kibana"} {
 		if !slices.Contains(project.Services[name].Profiles, "observability") {
 			fail("service %s is not in the observability profile", name)
 		}
