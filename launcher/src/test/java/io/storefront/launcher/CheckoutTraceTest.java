@@ -116,9 +116,11 @@ class CheckoutTraceTest {
                         .anySatisfy(span -> assertThat(span.getName()).contains("RecordNotificationSent"));
             });
 
-            assertThat(output.getOut().lines().filter(line -> line.contains("Sent notification")))
-                    .as("the courier's log line carries the trace of the checkout")
-                    .anySatisfy(line -> assertThat(line).contains(traceId));
+            // the courier logs after its RecordNotificationSent, whose span ended the wait above
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(output.getOut().lines().filter(line -> line.contains("Sent notification")))
+                            .as("the courier's log line carries the trace of the checkout")
+                            .anySatisfy(line -> assertThat(line).contains(traceId)));
 
             // OTLP/protobuf carries the trace id as its 16 bytes
             String traceIdBytes = new String(HexFormat.of().parseHex(traceId), StandardCharsets.ISO_8859_1);
