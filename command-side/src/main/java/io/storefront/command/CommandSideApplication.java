@@ -1,5 +1,6 @@
 package io.storefront.command;
 
+import io.storefront.api.secrets.SecretsRefresh;
 import io.storefront.api.store.ProcessorGauges;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(ProcessorGauges.class) // where each processor stands, for Prometheus
+// where each processor stands, for Prometheus; with the vault profile, Vault read again now and then
+@Import({ProcessorGauges.class, SecretsRefresh.class})
 public class CommandSideApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=command-side";

@@ -27,7 +27,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -111,6 +113,10 @@ public final class StorefrontLauncher implements AutoCloseable {
             // parcels go out with the built-in carrier, which reports its scans to the shop's signed webhook
             embeddedServers.put("storefront.carrier.provider", "simulated");
             embeddedServers.put("storefront.carrier.webhook-secret", UUID.randomUUID().toString());
+            // the demo's other secrets, made for this run (a deployment reads them from Vault): the key that seals
+            // the token-signing keys (after a restart on a data directory a new signing key is made) and the codes' pepper
+            embeddedServers.put("storefront.auth.signing-key-encryption-key", randomBase64(32));
+            embeddedServers.put("storefront.user.verification.code-pepper", randomBase64(32));
             // customers' messages: through the broker, emails caught by the embedded SMTP server
             embeddedServers.put("spring.mail.host", "127.0.0.1");
             embeddedServers.put("spring.mail.port", Integer.toString(smtp.getSmtp().getPort()));
@@ -164,6 +170,12 @@ public final class StorefrontLauncher implements AutoCloseable {
             closeQuietly(postgres);
             throw e;
         }
+    }
+
+    private static String randomBase64(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return Base64.getEncoder().encodeToString(random);
     }
 
     /** A real redis-server on a free port; with a data directory it keeps sessions across restarts. */

@@ -1,5 +1,6 @@
 package io.storefront.query;
 
+import io.storefront.api.secrets.SecretsRefresh;
 import io.storefront.api.store.ProcessorGauges;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,8 @@ import org.springframework.cache.annotation.EnableCaching;
  */
 @SpringBootApplication
 @EnableCaching // Boot's Redis cache manager, which ReadCache uses
-@Import(ProcessorGauges.class) // where each processor stands, for Prometheus
+// where each processor stands, for Prometheus; with the vault profile, Vault read again now and then
+@Import({ProcessorGauges.class, SecretsRefresh.class})
 public class QuerySideApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=query-side";
