@@ -111,14 +111,22 @@ public final class EmbeddedVault {
 
     /** The command side with the vault profile, reading the Vault at {@code vaultAddress} with this one's token. */
     public ConfigurableApplicationContext commandSideReading(String vaultAddress, Map<String, Object> local, String... args) {
-        String[] vaultArgs = {"--server.port=0", "--spring.cloud.vault.uri=" + vaultAddress,
-                "--spring.cloud.vault.token=" + token};
         return new SpringApplicationBuilder(CommandSideApplication.class)
                 .properties(CommandSideApplication.CONFIG_NAME)
                 .properties(local)
                 .profiles("vault")
                 .initializers(new EmbeddedRedisInitializer())
-                .run(Stream.concat(Arrays.stream(vaultArgs), Arrays.stream(args)).toArray(String[]::new));
+                .run(arguments(vaultAddress, args));
+    }
+
+    /** The arguments that point an application with the vault profile at this Vault, on a free port, then {@code more}. */
+    public String[] arguments(String... more) {
+        return arguments(address, more);
+    }
+
+    private String[] arguments(String vaultAddress, String... more) {
+        String[] vault = {"--server.port=0", "--spring.cloud.vault.uri=" + vaultAddress, "--spring.cloud.vault.token=" + token};
+        return Stream.concat(Arrays.stream(vault), Arrays.stream(more)).toArray(String[]::new);
     }
 
     private boolean healthy() {
