@@ -48,14 +48,16 @@ class VaultSecretsTest {
         Files.writeString(hba, "host " + ROLE + " " + ROLE + " all scram-sha-256\n" + Files.readString(hba));
         admin.sql("SELECT pg_reload_conf()").query(Boolean.class).single();
         databaseUrl = EmbeddedPostgresInitializer.postgres().getJdbcUrl(ROLE, ROLE);
-        vault.write("storefront", Map.of("spring.datasource.password", DATABASE_PASSWORD));
+        vault.write("storefront", Map.of("spring.datasource.password", DATABASE_PASSWORD,
+                "storefront.carrier.webhook-secret", "shared-carrier-secret"));
     }
 
     @Test
     void the_database_password_comes_from_vault_over_the_local_one_and_is_never_logged(CapturedOutput output) {
         vault.write("command-side", Map.of(
                 "storefront.auth.signing-key-encryption-key", LocalSecretsInitializer.SIGNING_KEY_ENCRYPTION_KEY,
-                "storefront.user.verification.code-pepper", PEPPER));
+                "storefront.user.verification.code-pepper", PEPPER,
+                "storefront.carrier.webhook-secret", "command-side-carrier-secret"));
 
         try (ConfigurableApplicationContext app = vault.commandSide(
                 Map.of("spring.datasource.password", "the-local-password-postgres-refuses"),
@@ -63,6 +65,9 @@ class VaultSecretsTest {
             // started, migrations run: PostgreSQL took Vault's password for a role that takes no other
             assertThat(JdbcClient.create(app.getBean(DataSource.class)).sql("SELECT current_user").query(String.class).single())
                     .isEqualTo(ROLE);
+            // the app's own path wins over the shared one
+            assertThat(app.getEnvironment().getProperty("storefront.carrier.webhook-secret"))
+                    .isEqualTo("command-side-carrier-secret");
         }
         assertThat(output).doesNotContain(DATABASE_PASSWORD, PEPPER, LocalSecretsInitializer.SIGNING_KEY_ENCRYPTION_KEY);
     }

@@ -19,12 +19,12 @@ class GatewayVaultTest {
         String redis = "redis://127.0.0.1:" + EmbeddedRedisInitializer.port();
         vault.write("storefront", Map.of("spring.data.redis.url", redis));
 
-        try (ConfigurableApplicationContext gateway = GatewayApplication.application()
+        ConfigurableApplicationContext gateway = Platform.closedAtTheEnd(GatewayApplication.application()
                 .properties(Map.of("spring.data.redis.url", "redis://127.0.0.1:1"))
                 .profiles("vault")
-                .run(vault.arguments())) {
-            assertThat(gateway.getBean(ReactiveRedisConnectionFactory.class).getReactiveConnection().ping().block())
-                    .isEqualTo("PONG");
-        }
+                .run(vault.arguments()));
+
+        assertThat(gateway.getBean(ReactiveRedisConnectionFactory.class).getReactiveConnection().ping().block())
+                .isEqualTo("PONG");
     }
 }

@@ -49,8 +49,8 @@ final class Platform {
 
         @Override
         public void launcherSessionClosed(LauncherSession session) {
+            extraGateways.forEach(ConfigurableApplicationContext::close);
             if (gateway != null) {
-                extraGateways.forEach(ConfigurableApplicationContext::close);
                 gateway.close();
                 querySides.forEach(ConfigurableApplicationContext::close);
                 commandSide.close();
@@ -93,6 +93,15 @@ final class Platform {
             extraGateways.add(started);
         }
         return started;
+    }
+
+    /**
+     * A gateway a test started on its own, closed with the platform: closing a gateway disposes Reactor
+     * Netty's shared resources, and with them the other gateways of this JVM.
+     */
+    static synchronized ConfigurableApplicationContext closedAtTheEnd(ConfigurableApplicationContext gateway) {
+        extraGateways.add(gateway);
+        return gateway;
     }
 
     private static ConfigurableApplicationContext querySide(String[] args) {
