@@ -23,7 +23,7 @@ final class Embedded {
     /** The platform with any extra settings, e.g. {@code --storefront.gateway.burst=100000}. */
     static StorefrontLauncher start(String... settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--storefront.command-port=0",
-                "--storefront.query-port=0", "--logging.level.root=WARN"));
+                "--storefront.query-port=0", "--storefront.management-port=0", "--logging.level.root=WARN"));
         args.addAll(List.of(settings));
         return StorefrontLauncher.start(args.toArray(String[]::new));
     }

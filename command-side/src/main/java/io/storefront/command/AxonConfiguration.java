@@ -16,8 +16,9 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
 
 import java.time.Clock;
 
+/** Axon's serializer, clock, correlation, transactions and command validation; the sagas app runs its policies on them too. */
 @Configuration(proxyBeanMethods = false)
-class AxonConfiguration {
+public class AxonConfiguration {
 
     /** Axon's serializer writes events in the stored format the query side reads too. */
     @Bean

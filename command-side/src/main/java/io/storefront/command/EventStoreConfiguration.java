@@ -1,11 +1,15 @@
 package io.storefront.command;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.storefront.api.store.EventStoreFormat;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -15,15 +19,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 /**
- * Events in PostgreSQL through Axon's JDBC storage engine, in the tables Flyway creates. Declared
- * here because Axon 4's JDBC auto-configuration orders itself against Boot 3's DataSource
- * configuration and so never sees Boot 4's DataSource. Off when Axon Server is the event store.
+ * Events in PostgreSQL through Axon's JDBC storage engine, in the tables Flyway creates, unless Axon
+ * Server is the event store; the processors' tokens stay in PostgreSQL either way, committed with
+ * what their handlers write. Declared here because Axon 4's JDBC auto-configuration orders itself
+ * against Boot 3's DataSource configuration and so never sees Boot 4's DataSource.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-class EventStoreConfiguration {
+public class EventStoreConfiguration {
 
     /** PostgreSQL's SQLSTATE for a unique violation: two appends of one aggregate sequence number. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -34,16 +39,34 @@ class EventStoreConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     EventStorageEngine eventStorageEngine(Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           ConnectionProvider axonConnectionProvider,
                                           TransactionManager transactionManager,
-                                          org.axonframework.config.Configuration axon) {
-        return EventStoreFormat.storageEngine(axonConnectionProvider, transactionManager, eventSerializer, serializer)
+                                          org.axonframework.config.Configuration axon, MeterRegistry registry) {
+        return new TimedAppends(EventStoreFormat.storageEngine(axonConnectionProvider, transactionManager, eventSerializer, serializer)
                 .upcasterChain(axon.upcasterChain())
                 .snapshotFilter(axon.snapshotFilter())
-                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
-                .build();
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION)),
+                Timer.builder("storefront.event.store.append").description("writing a unit of work's events to the event store")
+                        .publishPercentileHistogram().register(registry));
+    }
+
+    /** Axon times commands and handlers, not the store: this times each append of a unit of work's events. */
+    private static final class TimedAppends extends JdbcEventStorageEngine {
+
+        private final Timer appends;
+
+        TimedAppends(Builder builder, Timer appends) {
+            super(builder);
+            this.appends = appends;
+        }
+
+        @Override
+        protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+            appends.record(() -> super.appendEvents(events, serializer));
+        }
     }
 
     @Bean

@@ -38,6 +38,9 @@ class PrometheusMetricsTest {
         assertThat(value(scraped, "commandBus_successTimer_seconds_count", "payloadType=\"DeclinePayment\"")).isPositive();
         assertThat(scraped).containsPattern("eventProcessor_latency\\{[^}]*processorName=\"business-metrics\"");
         assertThat(value(scraped, "http_server_requests_seconds_count", "uri=\"/api/orders\"")).isPositive();
+        assertThat(value(scraped, "storefront_event_store_append_seconds_count", "application=\"command-side\"")).isPositive();
+        assertThat(scraped).containsPattern("storefront_event_store_append_seconds_bucket\\{[^}]*le=")
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/orders\"");
     }
 
     private String scrape() {

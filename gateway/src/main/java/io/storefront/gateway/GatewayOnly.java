@@ -9,14 +9,15 @@ import java.util.List;
 
 /**
  * In the embedded default the gateway shares its JVM's classpath with the services: this keeps their
- * auto-configurations (Axon, databases, MongoDB, servlet MVC) out of the gateway's context, and only
- * out of that one.
+ * auto-configurations (Axon, databases, MongoDB, servlet MVC, Tomcat: the gateway serves on Netty, its
+ * management port too) out of the gateway's context, and only out of that one.
  */
 public class GatewayOnly implements AutoConfigurationImportFilter, EnvironmentAware {
 
     private static final List<String> SERVICE_PACKAGES = List.of("org.axonframework.", "org.springframework.boot.jdbc.",
             "org.springframework.boot.flyway.", "org.springframework.boot.mongodb.", "org.springframework.boot.data.mongodb.",
-            "org.springframework.boot.data.jdbc.", "org.springframework.boot.webmvc.", "org.springdoc.",
+            "org.springframework.boot.data.jdbc.", "org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.",
+            "org.springdoc.",
             "com.github.kagkarlsson.");
 
     private boolean gateway;

@@ -63,7 +63,9 @@ class Security {
                         .pathMatchers(POST, "/api/payments/webhooks/*", "/api/shipments/webhooks/*",
                                 "/api/payments/sandbox/3ds/*").permitAll()
                         .pathMatchers(GET, AccessTokenFormat.JWKS_PATH, "/api/catalog", "/api/catalog/**").permitAll()
-                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the actuator answers on the management port only (Prometheus scrapes it there), the probes on both
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/readyz", "/livez")
+                        .permitAll()
                         .pathMatchers(GET, "/api-docs/**").permitAll()
                         .pathMatchers("/api/admin/**", "/api/audit/**", "/api/stock/**", "/api/auth/signing-keys", "/demo/**")
                         .hasRole("ADMIN")

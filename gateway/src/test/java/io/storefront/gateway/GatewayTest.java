@@ -74,6 +74,21 @@ class GatewayTest {
     }
 
     @Test
+    void prometheus_scrapes_each_route_on_the_management_port_which_the_public_port_does_not_serve() {
+        http.get().uri("/api/catalog").exchange().expectStatus().isOk();
+
+        String scraped = RestTestClient.bindToServer().baseUrl(Platform.managementUrl()).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(scraped)
+                .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*application=\"gateway\"[^}]*routeId=\"reads\"")
+                .containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*routeId=\"reads\"")
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*application=\"gateway\"");
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+        http.get().uri("/readyz").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void a_correlation_id_is_made_when_missing_and_passed_on_when_given() {
         http.get().uri("/api/catalog").exchange().expectStatus().isOk()
                 .expectHeader().value("X-Correlation-Id", id -> assertThat(id).isNotBlank());

@@ -82,7 +82,7 @@ final class Platform {
      * with settings of its own.
      */
     static ConfigurableApplicationContext gateway(String commandSideUri, String... settings) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
                 "--spring.data.redis.url=redis://127.0.0.1:" + EmbeddedRedisInitializer.port(),
                 "--spring.cloud.discovery.client.simple.instances.command-side[0].uri=" + commandSideUri,
                 "--spring.cloud.discovery.client.simple.instances.query-side[0].uri=" + url(querySides.get(0)),
@@ -141,6 +141,12 @@ final class Platform {
             }
         }
         return chosen;
+    }
+
+    /** The gateway's actuator, on its management port. */
+    static String managementUrl() {
+        start();
+        return "http://localhost:" + gateway.getEnvironment().getProperty("local.management.port");
     }
 
     static String url(ConfigurableApplicationContext context) {

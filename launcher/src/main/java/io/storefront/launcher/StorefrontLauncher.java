@@ -41,7 +41,8 @@ import java.util.Properties;
  * real redis-server (embedded-redis), then the platform in this JVM against them: the command side with
  * the checkout's policies and a demo catalog (port 8081, {@code --storefront.command-port}), the query
  * side (8082, {@code --storefront.query-port}) and in front of both the gateway (8080, {@code --server.port}),
- * the one URL users need. With {@code --storefront.data-dir=DIR} (or
+ * the one URL users need, whose actuator (health, Prometheus) answers apart on 8090
+ * ({@code --storefront.management-port}). With {@code --storefront.data-dir=DIR} (or
  * {@code STOREFRONT_DATA_DIR}) the database lives in DIR and survives a restart; without it, it lives
  * in a temporary folder that is gone when the launcher stops.
  */
@@ -51,6 +52,11 @@ public final class StorefrontLauncher implements AutoCloseable {
 
     public static final String DEMO_ADMIN_EMAIL = "admin@storefront.local";
     public static final String DEMO_ADMIN_PASSWORD = "storefront-admin";
+    /**
+     * The SMTP server logs every address it opens a mailbox for: customers' emails stay out of the logs. The
+     * apps share this JVM's logging, which each configures again as it starts, from its own settings.
+     */
+    private static final String QUIET_SMTP_SERVER = "logging.level.com.icegreen.greenmail=WARN";
 
     private final EmbeddedPostgres postgres;
     private final MongoServer mongo;
@@ -126,7 +132,7 @@ public final class StorefrontLauncher implements AutoCloseable {
             // the command side first: its migrations create the event store the query side reads
             ConfigurableApplicationContext platform = new SpringApplicationBuilder(CommandSideApplication.class,
                     Policies.class, DemoCatalog.class, DemoMailbox.class)
-                    .properties(CommandSideApplication.CONFIG_NAME)
+                    .properties(CommandSideApplication.CONFIG_NAME, QUIET_SMTP_SERVER)
                     .initializers(context -> {
                         context.getEnvironment().getPropertySources()
                                 .addFirst(new MapPropertySource("embedded-servers", embeddedServers));
@@ -144,15 +150,16 @@ public final class StorefrontLauncher implements AutoCloseable {
             queryServers.put("storefront.analytics.enabled", "true");
             queryServers.put("storefront.analytics.bootstrap-servers", kafka.getBrokersAsString());
             ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
-                    .properties(QuerySideApplication.CONFIG_NAME)
+                    .properties(QuerySideApplication.CONFIG_NAME, QUIET_SMTP_SERVER)
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", queryServers)))
                     .run(args);
             Map<String, Object> routes = Map.of(
+                    "management.server.port", settings.getProperty("storefront.management-port", "8090"),
                     "spring.data.redis.url", redisUrl,
                     "spring.cloud.discovery.client.simple.instances.command-side[0].uri", commandUrl,
                     "spring.cloud.discovery.client.simple.instances.query-side[0].uri", "http://localhost:" + portOf(querySide));
-            ConfigurableApplicationContext gateway = GatewayApplication.application()
+            ConfigurableApplicationContext gateway = GatewayApplication.application().properties(QUIET_SMTP_SERVER)
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", routes)))
                     .run(args);
@@ -321,6 +328,11 @@ public final class StorefrontLauncher implements AutoCloseable {
         return portOf(gateway);
     }
 
+    /** Where the gateway's actuator answers, apart from its public port. */
+    public String managementUrl() {
+        return "http://localhost:" + gateway.getEnvironment().getProperty("local.management.port");
+    }
+
     private static int portOf(ConfigurableApplicationContext side) {
         return Integer.parseInt(side.getEnvironment().getProperty("local.server.port"));
     }
@@ -336,13 +348,13 @@ public final class StorefrontLauncher implements AutoCloseable {
                   Emails sent ......... %s/demo/mailbox (as an administrator)
                   Texts, push ......... %s/demo/outbox (as an administrator)
                   Kafka ............... %s (the read models' changes, topics storefront.public.<table>)
-                  Health .............. %s/actuator/health
+                  Gateway actuator .... %s/actuator/health and /actuator/prometheus
                   PostgreSQL .......... %s
                 Stop with Ctrl+C.
                 %n""", startup.toMillis() / 1000.0, base, base,
                 platform.getEnvironment().getProperty("storefront.auth.admin.email"),
                 platform.getEnvironment().getProperty("storefront.auth.admin.password"), base, base, base, base,
-                kafka.getBrokersAsString(), base, postgres.getJdbcUrl("postgres", "postgres"));
+                kafka.getBrokersAsString(), managementUrl(), postgres.getJdbcUrl("postgres", "postgres"));
     }
 
     @Override

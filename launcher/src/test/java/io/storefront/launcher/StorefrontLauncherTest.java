@@ -29,7 +29,7 @@ class StorefrontLauncherTest {
 
     @Test
     void the_demo_catalog_is_seeded_once_and_the_command_api_serves_it(@TempDir Path dataDir) throws Exception {
-        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0"};
+        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0", "--storefront.management-port=0"};
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
             assertThat(events(launcher, "ProductCreated")).isEqualTo(DemoCatalog.ITEMS.size());
             String stocked = "{\"orderId\":\"order-1\",\"quantity\":2}";
@@ -51,7 +51,7 @@ class StorefrontLauncherTest {
 
     @Test
     void a_payment_deadline_set_before_a_restart_fires_after_it(@TempDir Path dataDir) throws Exception {
-        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0", "--storefront.order.payment-timeout=5s"};
+        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0", "--storefront.management-port=0", "--storefront.order.payment-timeout=5s"};
         String orderId;
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
             orderId = placeOrder(launcher.port(), adminToken(launcher.port()));
@@ -69,7 +69,7 @@ class StorefrontLauncherTest {
     @Test
     void the_platform_keeps_its_data_across_a_restart_in_a_configured_data_directory(@TempDir Path dataDir) throws Exception {
         String email = "restart-" + UUID.randomUUID() + "@example.com";
-        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0"};
+        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0", "--storefront.management-port=0"};
 
         try (StorefrontLauncher first = StorefrontLauncher.start(args)) {
             assertThat(register(first.port(), email).statusCode()).isEqualTo(201);
@@ -97,7 +97,7 @@ class StorefrontLauncherTest {
     @Test
     void an_order_is_paid_through_the_sandbox_delivered_by_the_built_in_carrier_and_told_in_the_demo_mailbox()
             throws Exception {
-        String[] args = {"--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0",
+        String[] args = {"--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0", "--storefront.management-port=0",
                 "--storefront.carrier.simulated.step=300ms"};
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
             String admin = adminToken(launcher.port());

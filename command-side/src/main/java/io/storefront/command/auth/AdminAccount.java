@@ -30,9 +30,10 @@ class AdminAccount implements ApplicationRunner {
         }
         try {
             String userId = accounts.register("Administrator", admin.email(), null, admin.password(), Actor.Role.ADMIN);
-            log.info("Created the administrator account {} ({})", admin.email(), userId);
+            // ids only in the logs, never an email
+            log.info("Created the administrator account {}", userId);
         } catch (Conflict e) {
-            log.info("The administrator account {} exists already", admin.email());
+            log.info("The configured administrator account exists already");
         }
     }
 }

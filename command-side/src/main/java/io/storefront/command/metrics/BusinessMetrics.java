@@ -16,6 +16,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.util.stream.Stream;
+
 /**
  * The shop's own numbers, counted as this process publishes the events (a subscribing processor: a
  * replay or another instance's events are not counted twice). Revenue is a counter per currency of
@@ -33,6 +35,11 @@ public class BusinessMetrics {
     BusinessMetrics(MeterRegistry registry, @Value("${storefront.payment.provider}") String gateway) {
         this.registry = registry;
         this.gateway = gateway;
+        // at zero from the start, so that Prometheus sees the first decline or parked message as an increase
+        Stream.of("placed", "paid", "rejected").forEach(this::orders);
+        declined();
+        registry.counter("storefront.notifications.failed");
+        registry.counter("storefront.notifications.parked");
     }
 
     @EventHandler
@@ -63,7 +70,7 @@ public class BusinessMetrics {
 
     @EventHandler
     void on(PaymentDeclined event) {
-        whenCommitted(() -> registry.counter("storefront.payments.declined", "gateway", gateway).increment());
+        whenCommitted(() -> declined().increment());
     }
 
     @EventHandler
@@ -81,6 +88,10 @@ public class BusinessMetrics {
         if (!CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> count.run()))) {
             count.run();
         }
+    }
+
+    private Counter declined() {
+        return registry.counter("storefront.payments.declined", "gateway", gateway);
     }
 
     private Counter orders(String outcome) {

@@ -65,6 +65,7 @@ class Courier {
             return;
         }
         commands.sendAndWait(new RecordNotificationSent(id, attempt));
+        log.info("Sent notification {} by {} at attempt {}", id, message.channel(), attempt);
     }
 
     private boolean isDue(String notificationId) {

@@ -1,5 +1,6 @@
 package io.storefront.command.payment;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,13 +14,13 @@ import java.time.Clock;
 class PayPalConfiguration {
 
     @Bean
-    PayPalPaymentGateway payPalPaymentGateway(PaymentSettings settings, Clock clock) {
+    PayPalPaymentGateway payPalPaymentGateway(PaymentSettings settings, ObservationRegistry observations, Clock clock) {
         PaymentSettings.PayPal paypal = settings.paypal();
         Assert.isTrue(paypal != null && PaymentSettings.isSet(paypal.clientId())
                         && PaymentSettings.isSet(paypal.clientSecret()) && PaymentSettings.isSet(paypal.webhookId()),
                 "storefront.payment.paypal.client-id, client-secret and webhook-id (PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET, "
                         + "PAYPAL_WEBHOOK_ID) must be set when PayPal is the provider");
-        return new PayPalPaymentGateway(ProviderHttp.client(paypal.apiBase(), settings.timeout(), headers -> { }),
+        return new PayPalPaymentGateway(ProviderHttp.client(observations, paypal.apiBase(), settings.timeout(), headers -> { }),
                 paypal.clientId(), paypal.clientSecret(), clock, settings.retry());
     }
 }

@@ -1,5 +1,6 @@
 package io.storefront.command.payment;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.storefront.command.web.TimedRequests;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -30,8 +31,10 @@ final class ProviderHttp {
     private ProviderHttp() {
     }
 
-    static RestClient client(String apiBase, Duration timeout, Consumer<HttpHeaders> headers) {
+    /** Every call is observed: a span of the trace that makes it (its traceparent sent along), and a timer. */
+    static RestClient client(ObservationRegistry observations, String apiBase, Duration timeout, Consumer<HttpHeaders> headers) {
         return RestClient.builder()
+                .observationRegistry(observations)
                 .baseUrl(apiBase)
                 .requestFactory(TimedRequests.within(timeout))
                 .defaultHeaders(defaults -> {

@@ -1,5 +1,6 @@
 package io.storefront.command.payment;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,12 +12,12 @@ import org.springframework.util.Assert;
 class XenditConfiguration {
 
     @Bean
-    XenditPaymentGateway xenditPaymentGateway(PaymentSettings settings) {
+    XenditPaymentGateway xenditPaymentGateway(PaymentSettings settings, ObservationRegistry observations) {
         PaymentSettings.Xendit xendit = settings.xendit();
         Assert.isTrue(xendit != null && PaymentSettings.isSet(xendit.secretKey()) && PaymentSettings.isSet(xendit.callbackToken()),
                 "storefront.payment.xendit.secret-key and callback-token (XENDIT_SECRET_KEY, XENDIT_CALLBACK_TOKEN) must be set "
                         + "when Xendit is the provider");
-        return new XenditPaymentGateway(ProviderHttp.client(xendit.apiBase(), settings.timeout(),
+        return new XenditPaymentGateway(ProviderHttp.client(observations, xendit.apiBase(), settings.timeout(),
                 // the secret key is the user, the password empty
                 headers -> headers.setBasicAuth(xendit.secretKey(), "")), settings.retry());
     }

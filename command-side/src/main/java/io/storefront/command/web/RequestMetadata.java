@@ -1,5 +1,6 @@
 package io.storefront.command.web;
 
+import io.storefront.api.logging.CorrelationIdFilter;
 import io.storefront.command.Actor;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;

@@ -2,6 +2,7 @@ package io.storefront.command.payment;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.observation.ObservationRegistry;
 import io.storefront.api.shared.Money;
 import io.storefront.command.BusinessRuleViolation;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class MidtransPaymentGatewayTest {
 
     private final PaymentGateway gateway = new MidtransConfiguration().midtransPaymentGateway(new PaymentSettings("midtrans",
             Duration.ofSeconds(1), new PaymentSettings.Retry(ATTEMPTS, Duration.ofMillis(10)), null, null, null,
-            new PaymentSettings.Midtrans(SERVER_KEY, midtrans.baseUrl())));
+            new PaymentSettings.Midtrans(SERVER_KEY, midtrans.baseUrl())), ObservationRegistry.NOOP);
 
     @Test
     void a_card_charge_sends_the_form_token_with_3d_secure_under_the_payment_id() {

@@ -3,6 +3,7 @@ package io.storefront.command.payment;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.observation.ObservationRegistry;
 import io.storefront.api.shared.Money;
 import io.storefront.command.BusinessRuleViolation;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,8 @@ class PayPalPaymentGatewayTest {
     static PayPalPaymentGateway gateway(String apiBase, int attempts) {
         return new PayPalConfiguration().payPalPaymentGateway(new PaymentSettings("paypal", Duration.ofSeconds(1),
                 new PaymentSettings.Retry(attempts, Duration.ofMillis(10)), null,
-                new PaymentSettings.PayPal("client-id", "client-secret", "WH-1", apiBase), null, null), Clock.systemUTC());
+                new PaymentSettings.PayPal("client-id", "client-secret", "WH-1", apiBase), null, null),
+                ObservationRegistry.NOOP, Clock.systemUTC());
     }
 
     @BeforeEach

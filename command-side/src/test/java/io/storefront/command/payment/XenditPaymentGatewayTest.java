@@ -1,6 +1,8 @@
 package io.storefront.command.payment;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.storefront.api.shared.Money;
 import io.storefront.command.BusinessRuleViolation;
 import org.junit.jupiter.api.Test;
@@ -28,10 +30,12 @@ class XenditPaymentGatewayTest {
     private static final String PAYMENT = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
     private static final Money AMOUNT = Money.of("319000", "IDR");
 
+    private final TestObservationRegistry observations = TestObservationRegistry.create();
+
     private final PaymentGateway gateway = new XenditConfiguration().xenditPaymentGateway(new PaymentSettings("xendit",
             Duration.ofSeconds(1), new PaymentSettings.Retry(3, Duration.ofMillis(10)), null, null,
             new PaymentSettings.Xendit("xnd_development_P4qDfOss0OCpl8RtKrROHjaQYNCk9dN5lSfk", "callback-token",
-                    xendit.baseUrl()), null));
+                    xendit.baseUrl()), null), observations);
 
     @Test
     void a_charge_is_an_invoice_for_the_chosen_channel_that_the_customer_pays_on_xendits_page() {
@@ -49,6 +53,9 @@ class XenditPaymentGatewayTest {
                 .withRequestBody(equalToJson("""
                         {"external_id": "%s", "amount": 319000, "currency": "IDR", "payment_methods": ["BCA"]}"""
                         .formatted(PAYMENT), true, true)));
+        // a span of the checkout's trace, and a timer
+        TestObservationRegistryAssert.assertThat(observations).hasObservationWithNameEqualTo("http.client.requests")
+                .that().hasLowCardinalityKeyValue("method", "POST").hasBeenStopped();
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.storefront.query.capture;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.format.Json;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,10 +17,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +49,24 @@ public class ReadModelCapture implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ReadModelCapture.class);
     static final String NAME = "storefront_read_models";
 
+    // from a change committed to Kafka's acknowledgement of it: well under a second when the capture keeps up
+    private static final Duration[] LAG_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5)};
+    private static final JsonMapper JSON = JsonMapper.shared();
+
     private final CaptureSettings settings;
     private final DataSourceProperties database;
+    private final Timer lag;
     private ExecutorService runner;
     private DebeziumEngine<ChangeEvent<String, String>> engine;
     private KafkaProducer<String, String> producer;
 
-    ReadModelCapture(CaptureSettings settings, DataSourceProperties database) {
+    ReadModelCapture(CaptureSettings settings, DataSourceProperties database, MeterRegistry registry) {
         this.settings = settings;
         this.database = database;
+        this.lag = Timer.builder("storefront.capture.lag").description("from a change's commit in PostgreSQL to Kafka's acknowledgement")
+                .serviceLevelObjectives(LAG_BUCKETS).register(registry);
     }
 
     @Override
@@ -87,6 +101,7 @@ public class ReadModelCapture implements SmartLifecycle {
         try {
             for (int i = 0; i < records.size(); i++) {
                 sent.get(i).get();
+                timeSinceCommit(records.get(i).value());
                 committer.markProcessed(records.get(i));
             }
         } catch (ExecutionException e) {
@@ -94,6 +109,16 @@ public class ReadModelCapture implements SmartLifecycle {
             throw new IllegalStateException("Kafka did not take a change of the read models", e.getCause());
         }
         committer.markBatchFinished();
+    }
+
+    /** The record's source timestamp is the commit time of its transaction; a delete's tombstone has no value. */
+    private void timeSinceCommit(String value) {
+        if (value != null) {
+            JsonNode committedAt = JSON.readTree(value).path("source").path("ts_ms");
+            if (committedAt.isNumber()) {
+                lag.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - committedAt.longValue())));
+            }
+        }
     }
 
     Properties connector() {

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 
+import static io.storefront.query.Times.instant;
 import static io.storefront.query.Times.utc;
 
 /**
@@ -37,10 +38,12 @@ class OrderProjection {
 
     private final JdbcClient jdbc;
     private final QueryUpdateEmitter updates;
+    private final CheckoutMetrics metrics;
 
-    OrderProjection(JdbcClient jdbc, QueryUpdateEmitter updates) {
+    OrderProjection(JdbcClient jdbc, QueryUpdateEmitter updates, CheckoutMetrics metrics) {
         this.jdbc = jdbc;
         this.updates = updates;
+        this.metrics = metrics;
     }
 
     @EventHandler
@@ -86,8 +89,12 @@ class OrderProjection {
     @EventHandler
     void on(OrderPaid event, @SequenceNumber long sequence, @Timestamp Instant at,
             ReplayStatus replay) {
-        jdbc.sql("UPDATE order_view SET payment_id = ?, paid_at = ? WHERE order_id = ?")
-                .params(event.paymentId(), utc(at), event.orderId()).update();
+        // the first time only: a redelivered event times nothing again
+        jdbc.sql("UPDATE order_view SET payment_id = ?, paid_at = ? WHERE order_id = ? AND paid_at IS NULL RETURNING placed_at")
+                .params(event.paymentId(), utc(at), event.orderId())
+                .query((row, number) -> instant(row, "placed_at")).optional()
+                .filter(placedAt -> !replay.isReplay())
+                .ifPresent(placedAt -> metrics.paid(placedAt, at));
         moveTo(event.orderId(), OrderStatus.PAID, sequence, at, null, replay);
     }
 

@@ -1,5 +1,6 @@
 package io.storefront.query.capture;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,7 +35,7 @@ class ReadModelCaptureConfigTest {
         DataSourceProperties database = new DataSourceProperties();
         database.setUrl("jdbc:postgresql://db:5432/storefront");
         database.setUsername("storefront");
-        Properties embedded = new ReadModelCapture(settings, database).connector();
+        Properties embedded = new ReadModelCapture(settings, database, new SimpleMeterRegistry()).connector();
 
         Map<String, Object> connect = JsonMapper.shared().readValue(Path.of("connect/read-models.json").toFile(), Map.class);
         connect.forEach((key, value) -> {

@@ -4,6 +4,7 @@ import io.storefront.command.EmbeddedRedisInitializer;
 import io.storefront.query.CommandSideRunning;
 import io.storefront.query.QuerySideApplication;
 import io.storefront.query.Shop;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,6 +55,9 @@ class ReadModelCaptureTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry registry;
+
     @AfterEach
     void captureRunning() {
         if (!capture.isRunning()) {
@@ -64,10 +68,13 @@ class ReadModelCaptureTest {
     @Test
     void an_order_leaves_on_its_topic_keyed_by_its_id_with_each_change_before_and_after() {
         awaitStreaming();
+        long timed = registry.get("storefront.capture.lag").timer().count();
         String orderId = shop.order(Shop.APPROVED_CARD, shop.product(5));
 
         List<JsonNode> changes = awaitChanges("storefront.public.order_view", "order_id", orderId,
                 records -> records.stream().anyMatch(change -> "PAID".equals(after(change, "status"))));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(registry.get("storefront.capture.lag").timer().count())
+                .as("the lag of every acknowledged change is timed").isGreaterThanOrEqualTo(timed + changes.size()));
         JsonNode created = changes.getFirst();
         assertThat(created.get("op").asString()).isIn("c", "r");
         assertThat(created.get("before").isNull()).isTrue();
