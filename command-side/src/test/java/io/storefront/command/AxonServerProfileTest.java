@@ -11,7 +11,8 @@ import org.springframework.test.context.ContextConfiguration;
 /** The command side in the axonserver profile starts while Axon Server is away, wired to it and not to PostgreSQL's event store. */
 @SpringBootTest(properties = CommandSideApplication.CONFIG_NAME)
 @ActiveProfiles("axonserver")
-@ContextConfiguration(initializers = {AxonServerUnreachable.class, EmbeddedRedisInitializer.class})
+@ContextConfiguration(initializers = {AxonServerUnreachable.class, EmbeddedRedisInitializer.class,
+        LocalSecretsInitializer.class})
 @DirtiesContext
 class AxonServerProfileTest {
 

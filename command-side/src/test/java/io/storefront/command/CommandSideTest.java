@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {CommandSideApplication.CONFIG_NAME,
         "storefront.auth.bcrypt-strength=4", "storefront.carrier.webhook-secret=" + CommandSideTest.CARRIER_SECRET})
-@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, EmbeddedRedisInitializer.class})
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, EmbeddedRedisInitializer.class,
+        LocalSecretsInitializer.class})
 @AutoConfigureRestTestClient
 @Import({StoredEvents.class, ActingAsAdmin.class})
 public @interface CommandSideTest {

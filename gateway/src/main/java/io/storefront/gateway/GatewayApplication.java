@@ -1,9 +1,11 @@
 package io.storefront.gateway;
 
+import io.storefront.api.secrets.SecretsRefresh;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /**
  * The one entry point of the platform: routes every API call to an instance of the command side or
@@ -12,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(SecretsRefresh.class) // with the vault profile, Vault read again now and then
 public class GatewayApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=gateway";

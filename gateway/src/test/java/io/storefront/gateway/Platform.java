@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.storefront.command.CommandSideApplication;
 import io.storefront.command.EmbeddedPostgresInitializer;
+import io.storefront.command.LocalSecretsInitializer;
 import io.storefront.command.EmbeddedRedisInitializer;
 import io.storefront.policy.Policies;
 import io.storefront.query.QuerySideApplication;
@@ -48,8 +49,8 @@ final class Platform {
 
         @Override
         public void launcherSessionClosed(LauncherSession session) {
+            extraGateways.forEach(ConfigurableApplicationContext::close);
             if (gateway != null) {
-                extraGateways.forEach(ConfigurableApplicationContext::close);
                 gateway.close();
                 querySides.forEach(ConfigurableApplicationContext::close);
                 commandSide.close();
@@ -63,7 +64,7 @@ final class Platform {
         }
         commandSide = new SpringApplicationBuilder(CommandSideApplication.class, Policies.class)
                 .properties(CommandSideApplication.CONFIG_NAME)
-                .initializers(new EmbeddedPostgresInitializer(), new EmbeddedRedisInitializer())
+                .initializers(new EmbeddedPostgresInitializer(), new EmbeddedRedisInitializer(), new LocalSecretsInitializer())
                 .run("--server.port=0", "--storefront.auth.bcrypt-strength=4", "--storefront.demo.outbox=true",
                         "--storefront.auth.admin.email=" + ADMIN_EMAIL, "--storefront.auth.admin.password=" + ADMIN_PASSWORD);
         MongoServer mongo = new MongoServer(new MemoryBackend());
@@ -92,6 +93,15 @@ final class Platform {
             extraGateways.add(started);
         }
         return started;
+    }
+
+    /**
+     * A gateway a test started on its own, closed with the platform: closing a gateway disposes Reactor
+     * Netty's shared resources, and with them the other gateways of this JVM.
+     */
+    static synchronized ConfigurableApplicationContext closedAtTheEnd(ConfigurableApplicationContext gateway) {
+        extraGateways.add(gateway);
+        return gateway;
     }
 
     private static ConfigurableApplicationContext querySide(String[] args) {

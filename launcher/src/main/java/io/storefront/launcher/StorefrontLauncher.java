@@ -27,10 +27,14 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Properties;
 
 /**
  * The embedded default: starts a real PostgreSQL from the binaries zonky ships on Maven Central and a
@@ -116,7 +120,7 @@ public final class StorefrontLauncher implements AutoCloseable {
             embeddedServers.put("server.port", settings.getProperty("storefront.command-port", "8081"));
             // parcels go out with the built-in carrier, which reports its scans to the shop's signed webhook
             embeddedServers.put("storefront.carrier.provider", "simulated");
-            embeddedServers.put("storefront.carrier.webhook-secret", UUID.randomUUID().toString());
+            embeddedServers.putAll(demoSecrets(dataDir));
             // customers' messages: through the broker, emails caught by the embedded SMTP server
             embeddedServers.put("spring.mail.host", "127.0.0.1");
             embeddedServers.put("spring.mail.port", Integer.toString(smtp.getSmtp().getPort()));
@@ -171,6 +175,46 @@ public final class StorefrontLauncher implements AutoCloseable {
             closeQuietly(postgres);
             throw e;
         }
+    }
+
+    /**
+     * The demo's secrets, which a deployment reads from Vault: the carrier's webhook secret, the key that
+     * seals the token-signing keys and the verification codes' pepper. Made on first start; with a data
+     * directory kept there (readable by its owner only), so that a restart opens the signing keys and
+     * checks the codes it sent before.
+     */
+    private static Map<String, String> demoSecrets(String dataDir) {
+        Properties secrets = new Properties();
+        Path file = dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir, "demo-secrets.properties");
+        try {
+            if (file != null && Files.exists(file)) {
+                try (var in = Files.newBufferedReader(file)) {
+                    secrets.load(in);
+                }
+            }
+            SecureRandom random = new SecureRandom();
+            for (String key : List.of("storefront.carrier.webhook-secret", "storefront.auth.signing-key-encryption-key",
+                    "storefront.user.verification.code-pepper")) {
+                byte[] secret = new byte[32];
+                random.nextBytes(secret);
+                secrets.putIfAbsent(key, Base64.getEncoder().encodeToString(secret));
+            }
+            if (file != null) {
+                Files.createDirectories(file.getParent());
+                Files.deleteIfExists(file);
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                }
+                try (var out = Files.newBufferedWriter(file)) {
+                    secrets.store(out, "made by the launcher for the embedded default; a deployment reads these from Vault");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo's secrets cannot be kept in " + file, e);
+        }
+        Map<String, String> properties = new HashMap<>();
+        secrets.stringPropertyNames().forEach(key -> properties.put(key, secrets.getProperty(key)));
+        return properties;
     }
 
     /** A real redis-server on a free port; with a data directory it keeps sessions across restarts. */

@@ -2,6 +2,7 @@ package io.storefront.query;
 
 import io.storefront.api.logging.CorrelationIdFilter;
 import io.storefront.api.logging.MessageLogContext;
+import io.storefront.api.secrets.SecretsRefresh;
 import io.storefront.api.store.ProcessorGauges;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,8 +15,9 @@ import org.springframework.cache.annotation.EnableCaching;
  */
 @SpringBootApplication
 @EnableCaching // Boot's Redis cache manager, which ReadCache uses
-// where each processor stands, for Prometheus; the correlation id and acting user of every log line
-@Import({ProcessorGauges.class, CorrelationIdFilter.class, MessageLogContext.class})
+// where each processor stands, for Prometheus; the correlation id and acting user of every log line;
+// with the vault profile, Vault read again now and then
+@Import({ProcessorGauges.class, CorrelationIdFilter.class, MessageLogContext.class, SecretsRefresh.class})
 public class QuerySideApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=query-side";

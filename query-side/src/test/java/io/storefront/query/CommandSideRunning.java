@@ -5,6 +5,7 @@ import io.storefront.command.ActingAsAdmin;
 import io.storefront.command.Actor;
 import io.storefront.command.CommandSideApplication;
 import io.storefront.command.EmbeddedPostgresInitializer;
+import io.storefront.command.LocalSecretsInitializer;
 import io.storefront.command.EmbeddedRedisInitializer;
 import io.storefront.command.auth.AccessTokens;
 import io.storefront.policy.Policies;
@@ -31,7 +32,7 @@ public class CommandSideRunning implements ApplicationContextInitializer<Configu
         if (commandSide == null) {
             commandSide = new SpringApplicationBuilder(CommandSideApplication.class, Policies.class)
                     .properties(CommandSideApplication.CONFIG_NAME)
-                    .initializers(new EmbeddedPostgresInitializer(), new EmbeddedRedisInitializer())
+                    .initializers(new EmbeddedPostgresInitializer(), new EmbeddedRedisInitializer(), new LocalSecretsInitializer())
                     .run("--server.port=0", "--storefront.order.payment-timeout=8s", "--storefront.demo.outbox=true");
         }
         return Integer.parseInt(commandSide.getEnvironment().getProperty("local.server.port"));

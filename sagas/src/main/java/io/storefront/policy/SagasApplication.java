@@ -2,6 +2,7 @@ package io.storefront.policy;
 
 import io.storefront.api.logging.CorrelationIdFilter;
 import io.storefront.api.logging.MessageLogContext;
+import io.storefront.api.secrets.SecretsRefresh;
 import io.storefront.api.store.ProcessorGauges;
 import io.storefront.command.AxonConfiguration;
 import io.storefront.command.CommandSideApplication;
@@ -24,7 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @SpringBootApplication
 @Import({AxonConfiguration.class, EventStoreConfiguration.class, ProcessorGauges.class, CorrelationIdFilter.class,
-        MessageLogContext.class})
+        MessageLogContext.class, SecretsRefresh.class})
 public class SagasApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=command-side,sagas";

@@ -3,6 +3,7 @@ package io.storefront.policy;
 import io.storefront.command.ActingAsAdmin;
 import io.storefront.command.CommandSideApplication;
 import io.storefront.command.EmbeddedPostgresInitializer;
+import io.storefront.command.LocalSecretsInitializer;
 import io.storefront.command.EmbeddedRedisInitializer;
 import io.storefront.command.StoredEvents;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -24,7 +25,8 @@ import java.lang.annotation.Target;
 @SpringBootTest(classes = {CommandSideApplication.class, Policies.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {CommandSideApplication.CONFIG_NAME, "storefront.order.payment-timeout=4s"})
-@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, EmbeddedRedisInitializer.class})
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, EmbeddedRedisInitializer.class,
+        LocalSecretsInitializer.class})
 @AutoConfigureRestTestClient
 @Import({StoredEvents.class, Shop.class, ActingAsAdmin.class})
 @interface CheckoutTest {

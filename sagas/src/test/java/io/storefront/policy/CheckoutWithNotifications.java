@@ -3,6 +3,7 @@ package io.storefront.policy;
 import io.storefront.command.ActingAsAdmin;
 import io.storefront.command.CommandSideApplication;
 import io.storefront.command.EmbeddedPostgresInitializer;
+import io.storefront.command.LocalSecretsInitializer;
 import io.storefront.command.EmbeddedRabbitInitializer;
 import io.storefront.command.EmbeddedRedisInitializer;
 import io.storefront.command.EmbeddedSmtpInitializer;
@@ -28,7 +29,7 @@ import java.lang.annotation.Target;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {CommandSideApplication.CONFIG_NAME, "storefront.order.payment-timeout=4s"})
 @ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, EmbeddedRedisInitializer.class,
-        EmbeddedRabbitInitializer.class, EmbeddedSmtpInitializer.class})
+        EmbeddedRabbitInitializer.class, EmbeddedSmtpInitializer.class, LocalSecretsInitializer.class})
 @AutoConfigureRestTestClient
 @Import({StoredEvents.class, Shop.class, ActingAsAdmin.class})
 @DirtiesContext

@@ -3,6 +3,7 @@ package io.storefront.policy;
 import io.storefront.command.CommandSideApplication;
 import io.storefront.command.EmbeddedPostgresInitializer;
 import io.storefront.command.EmbeddedRedisInitializer;
+import io.storefront.command.LocalSecretsInitializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it: the app runs the command side with the policies.
  */
 @SpringBootTest(classes = SagasApplication.class, properties = SagasApplication.CONFIG_NAME)
-@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, EmbeddedRedisInitializer.class})
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, EmbeddedRedisInitializer.class,
+        LocalSecretsInitializer.class})
 @DirtiesContext
 class SagasWithPostgresStoreTest {
 

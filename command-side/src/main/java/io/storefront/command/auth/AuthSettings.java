@@ -3,11 +3,13 @@ package io.storefront.command.auth;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
+import java.util.Base64;
 
 /**
  * How long tokens live and how hard logins are guarded.
@@ -16,6 +18,8 @@ import java.time.Duration;
  * @param refreshTokenLifetime a session unused for this long ends
  * @param loginFailures        failed logins allowed for one email within {@code loginLockout}
  * @param bcryptStrength       log2 of the bcrypt rounds
+ * @param signingKeyEncryptionKey the AES-256 key, base64, that seals the private signing keys in the database
+ *                             (from Vault in a deployment; the embedded default makes one per run)
  */
 @Validated
 @ConfigurationProperties("storefront.auth")
@@ -24,6 +28,7 @@ record AuthSettings(@NotNull Duration accessTokenLifetime,
                     @Min(1) int loginFailures,
                     @NotNull Duration loginLockout,
                     @Min(4) @Max(31) int bcryptStrength,
+                    @NotBlank String signingKeyEncryptionKey,
                     Admin admin) {
 
     /** The administrator account created at start when it does not exist yet; none when no email is set. */
@@ -34,6 +39,18 @@ record AuthSettings(@NotNull Duration accessTokenLifetime,
     boolean isAdminComplete() {
         return admin == null || admin.email() == null || admin.email().isBlank()
                 || (admin.password() != null && admin.password().length() >= 10 && Accounts.fitsBcrypt(admin.password()));
+    }
+
+    @AssertTrue(message = "signing-key-encryption-key must be 32 random bytes in base64 (openssl rand -base64 32)")
+    boolean isSigningKeyEncryptionKeyAes256() {
+        if (signingKeyEncryptionKey == null || signingKeyEncryptionKey.isBlank()) {
+            return true; // reported by @NotBlank
+        }
+        try {
+            return Base64.getDecoder().decode(signingKeyEncryptionKey.strip()).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @AssertTrue(message = "must be positive and at most 15 minutes")

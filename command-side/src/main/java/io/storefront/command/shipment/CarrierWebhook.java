@@ -8,7 +8,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,11 +35,11 @@ class CarrierWebhook {
     record Scan(String shipmentId, TrackingStatus status, Instant occurredAt, String location, String note) {
     }
 
-    private final String secret;
+    private final CarrierSecret secret;
     private final CommandGateway commands;
     private final Clock clock;
 
-    CarrierWebhook(@Value("${storefront.carrier.webhook-secret}") String secret, CommandGateway commands, Clock clock) {
+    CarrierWebhook(CarrierSecret secret, CommandGateway commands, Clock clock) {
         this.secret = secret;
         this.commands = commands;
         this.clock = clock;
@@ -49,7 +48,7 @@ class CarrierWebhook {
     @PostMapping(PATH)
     @ResponseStatus(HttpStatus.OK)
     void receive(@RequestBody String body, @RequestHeader(name = CarrierSignature.HEADER, required = false) String signature) {
-        if (!CarrierSignature.verifies(signature, body, clock.instant(), secret)) {
+        if (!CarrierSignature.verifies(signature, body, clock.instant(), secret.value())) {
             throw new WebhookRefused("carrier");
         }
         Scan scan;

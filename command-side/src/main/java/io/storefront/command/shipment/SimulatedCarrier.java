@@ -43,8 +43,7 @@ class SimulatedCarrier {
     }
 
     @Bean
-    OneTimeTask<NextScan> simulatedCarrierScans(Environment environment, Clock clock,
-                                               @Value("${storefront.carrier.webhook-secret}") String secret,
+    OneTimeTask<NextScan> simulatedCarrierScans(Environment environment, Clock clock, CarrierSecret secret,
                                                @Value("${storefront.carrier.simulated.step}") Duration step) {
         // a scan that hangs fails and is posted again a step later
         RestClient http = RestClient.builder()
@@ -58,7 +57,7 @@ class SimulatedCarrier {
                             ROUTE.get(next.step()), at, next.step() == 0 ? "Jakarta sorting centre" : next.city(), null));
                     http.post().uri(webhookUrl(environment))
                             .contentType(MediaType.APPLICATION_JSON)
-                            .header(CarrierSignature.HEADER, CarrierSignature.sign(scan, at, secret))
+                            .header(CarrierSignature.HEADER, CarrierSignature.sign(scan, at, secret.value()))
                             .body(scan)
                             .retrieve()
                             .toBodilessEntity();

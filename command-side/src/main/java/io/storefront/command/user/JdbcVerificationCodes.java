@@ -4,6 +4,7 @@ import io.storefront.api.user.VerificationChannel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,6 +28,7 @@ class JdbcVerificationCodes implements VerificationCodes {
                           @Value("${storefront.user.verification.code-pepper}") String pepper) {
         this.jdbc = jdbc;
         this.sender = sender;
+        Assert.hasText(pepper, "storefront.user.verification.code-pepper (STOREFRONT_VERIFICATION_PEPPER, or Vault) must be set");
         this.pepper = new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 

@@ -2,6 +2,7 @@ package io.storefront.command.auth;
 
 import io.storefront.command.CommandSideApplication;
 import io.storefront.command.EmbeddedPostgresInitializer;
+import io.storefront.command.LocalSecretsInitializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         CommandSideApplication.CONFIG_NAME, "spring.data.redis.url=redis://127.0.0.1:1",
         "spring.data.redis.connect-timeout=500ms"})
-@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, LocalSecretsInitializer.class})
 @AutoConfigureRestTestClient
 @ExtendWith(OutputCaptureExtension.class)
 class RedisDownTest {

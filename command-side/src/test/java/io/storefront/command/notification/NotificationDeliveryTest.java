@@ -10,6 +10,7 @@ import io.storefront.api.shared.Money;
 import io.storefront.command.ActingAsAdmin;
 import io.storefront.command.CommandSideApplication;
 import io.storefront.command.EmbeddedPostgresInitializer;
+import io.storefront.command.LocalSecretsInitializer;
 import io.storefront.command.EmbeddedRabbitInitializer;
 import io.storefront.command.EmbeddedRedisInitializer;
 import io.storefront.command.EmbeddedSmtpInitializer;
@@ -48,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {CommandSideApplication.CONFIG_NAME,
         "storefront.auth.bcrypt-strength=4"})
 @ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, EmbeddedRedisInitializer.class,
-        EmbeddedRabbitInitializer.class, EmbeddedSmtpInitializer.class})
+        EmbeddedRabbitInitializer.class, EmbeddedSmtpInitializer.class, LocalSecretsInitializer.class})
 @AutoConfigureRestTestClient
 @Import({StoredEvents.class, ActingAsAdmin.class})
 @DirtiesContext
