@@ -57,6 +57,7 @@ class CheckoutTraceTest {
         collector.start();
         String otlp = "http://127.0.0.1:" + collector.getAddress().getPort();
         String[] args = {"--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0",
+                "--storefront.management-port=0",
                 "--management.opentelemetry.tracing.export.schedule-delay=200ms",
                 "--OTEL_EXPORTER_OTLP_ENDPOINT=" + otlp};
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
