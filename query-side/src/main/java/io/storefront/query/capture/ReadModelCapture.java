@@ -68,6 +68,8 @@ public class ReadModelCapture implements SmartLifecycle {
     private static final JsonMapper JSON = JsonMapper.shared();
     // the captured tables' column of the trace that wrote the row (query side's V9), a W3C traceparent
     private static final String TRACE_PARENT = "trace_parent";
+    // a row as it stands when the capture starts afresh: no change, so no span, in however old a trace
+    private static final String SNAPSHOT_READ = "r";
     private static final TextMapGetter<String> ROW = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(String traceParent) {
@@ -158,7 +160,7 @@ public class ReadModelCapture implements SmartLifecycle {
         }
         String traceParent = null;
         if (value.get("after") instanceof ObjectNode after && after.remove(TRACE_PARENT) instanceof JsonNode column
-                && column.isString()) {
+                && column.isString() && !SNAPSHOT_READ.equals(value.path("op").asString())) {
             traceParent = column.asString();
         }
         ProducerRecord<String, String> record = new ProducerRecord<>(change.destination(), change.key(), JSON.writeValueAsString(value));
