@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One checkout, one trace: the gateway's request span, the command it becomes, the events it stores,
- * every policy, projection and notification that reacts, across the event store and RabbitMQ, every
+ * every policy, projection and notification that reacts, across the event store and RabbitMQ, and the
+ * projection's change as the change capture sends it to Kafka and the sales analytics read it, every
  * span with its parent in the same trace. The spans and the log lines of the trace also reach a
  * collector by OTLP (here a stand-in that keeps what it is sent).
  */
@@ -115,6 +116,11 @@ class CheckoutTraceTest {
                         .anySatisfy(span -> assertThat(span.getKind() + " " + span.getName())
                                 .isEqualTo("CONSUMER notifications.email receive"))
                         .anySatisfy(span -> assertThat(span.getName()).contains("RecordNotificationSent"));
+                assertThat(trace).as("the order's row changed, captured to Kafka and read by the sales analytics")
+                        .anySatisfy(span -> assertThat(service(span) + " " + span.getKind() + " " + span.getName())
+                                .isEqualTo("query-side PRODUCER storefront.public.order_view publish"))
+                        .anySatisfy(span -> assertThat(service(span) + " " + span.getKind() + " " + span.getName())
+                                .isEqualTo("query-side CONSUMER storefront.public.order_view process"));
             });
 
             // the courier logs after its RecordNotificationSent, whose span ended the wait above

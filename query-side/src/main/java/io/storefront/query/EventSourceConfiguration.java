@@ -1,6 +1,7 @@
 package io.storefront.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.OpenTelemetry;
 import io.storefront.api.store.EventStoreFormat;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
@@ -28,7 +30,8 @@ import java.util.List;
  * from there) and keeps each projection's token in its own database, in the transaction that
  * updates the view. Each projection is a tracking processor of two segments that handles events in
  * batches: it wakes when an event is stored, where a pooled streaming processor polls the JDBC store
- * every 500 ms, and replays as fast (B3 in docs/benchmarks.md).
+ * every 500 ms, and replays as fast (B3 in docs/benchmarks.md). The rows a projection writes carry the
+ * trace of the event they apply, for the change capture ({@link ChangeTracing}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class EventSourceConfiguration {
@@ -75,8 +78,10 @@ class EventSourceConfiguration {
     }
 
     @Autowired
-    void projections(EventProcessingConfigurer processing) {
+    void projections(EventProcessingConfigurer processing, JdbcClient jdbc, OpenTelemetry openTelemetry) {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+        ChangeTracing changeTracing = new ChangeTracing(jdbc, openTelemetry.getPropagators().getTextMapPropagator());
+        processing.registerDefaultHandlerInterceptor((configuration, processor) -> changeTracing);
         PROJECTIONS.forEach(projection -> processing.registerTrackingEventProcessor(
                 projection, Configuration::eventStore,
                 configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(SEGMENTS).andInitialSegmentsCount(SEGMENTS).andBatchSize(BATCH_SIZE)));

@@ -1,10 +1,21 @@
 package io.storefront.query.analytics;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -24,7 +37,7 @@ import java.util.regex.Pattern;
  * The analytics consumer: reads the read models' change topics in its consumer group and keeps the
  * sales facts. Each polled batch is written in one transaction and its offsets committed after it, so
  * a crash in between reads the batch again, which the facts' upserts make harmless. New topics of the
- * prefix are picked up as they appear.
+ * prefix are picked up as they appear. A change published in a trace is processed in a span of it.
  */
 @Component
 @ConditionalOnProperty("storefront.analytics.enabled")
@@ -33,18 +46,35 @@ public class SalesAnalytics implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SalesAnalytics.class);
     private static final JsonMapper JSON = JsonMapper.shared();
+    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers headers) {
+            return Arrays.stream(headers.toArray()).map(Header::key).toList();
+        }
+
+        @Override
+        public String get(Headers headers, String key) {
+            Header header = headers == null ? null : headers.lastHeader(key);
+            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    };
 
     private final AnalyticsSettings settings;
     private final SalesFacts facts;
     private final TransactionTemplate transaction;
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
     private KafkaConsumer<String, String> consumer;
     private Thread worker;
     private volatile boolean rebuildAsked;
 
-    SalesAnalytics(AnalyticsSettings settings, SalesFacts facts, TransactionTemplate transaction) {
+    SalesAnalytics(AnalyticsSettings settings, SalesFacts facts, TransactionTemplate transaction,
+                   OpenTelemetry openTelemetry) {
         this.settings = settings;
         this.facts = facts;
         this.transaction = transaction;
+        this.tracer = openTelemetry.getTracer(SalesAnalytics.class.getName());
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 
     @Override
@@ -96,10 +126,33 @@ public class SalesAnalytics implements SmartLifecycle {
         rebuildAsked = true;
     }
 
+    /** A change published in a trace (its {@code traceparent} header) is processed in a span of that trace. */
     private void record(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return;
         }
+        Context published = propagator.extract(Context.root(), record.headers(), HEADERS);
+        if (!Span.fromContext(published).getSpanContext().isValid()) {
+            facts(record);
+            return;
+        }
+        Span processing = tracer.spanBuilder(record.topic() + " process").setParent(published)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .startSpan();
+        try (Scope ignored = processing.makeCurrent()) {
+            facts(record);
+        } catch (RuntimeException e) {
+            processing.setStatus(StatusCode.ERROR);
+            processing.recordException(e);
+            throw e;
+        } finally {
+            processing.end();
+        }
+    }
+
+    private void facts(ConsumerRecord<String, String> record) {
         JsonNode change = JSON.readTree(record.value());
         String table = record.topic().substring(record.topic().lastIndexOf('.') + 1);
         facts.record(table, change.get("before"), change.get("after"));

@@ -5,6 +5,14 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.format.Json;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,10 +27,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +50,8 @@ import java.util.stream.Collectors;
  * one topic per table, keyed by primary key, JSON values with before, after and source position.
  * A batch of changes counts as captured only once Kafka has acknowledged all of it; the connector's
  * offsets are kept in Kafka, so that a restart resumes where the last acknowledged batch ended.
+ * A change made in a trace is published in a span of it, which the record's {@code traceparent} header
+ * carries on.
  */
 @Component
 @ConditionalOnProperty("storefront.capture.enabled")
@@ -54,17 +66,37 @@ public class ReadModelCapture implements SmartLifecycle {
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
             Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5)};
     private static final JsonMapper JSON = JsonMapper.shared();
+    // the captured tables' column of the trace that wrote the row (query side's V9), a W3C traceparent
+    private static final String TRACE_PARENT = "trace_parent";
+    // a row as it stands when the capture starts afresh: no change, so no span, in however old a trace
+    private static final String SNAPSHOT_READ = "r";
+    private static final TextMapGetter<String> ROW = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String traceParent) {
+            return List.of("traceparent");
+        }
+
+        @Override
+        public String get(String traceParent, String key) {
+            return "traceparent".equals(key) ? traceParent : null;
+        }
+    };
 
     private final CaptureSettings settings;
     private final DataSourceProperties database;
     private final Timer lag;
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
     private ExecutorService runner;
     private DebeziumEngine<ChangeEvent<String, String>> engine;
     private KafkaProducer<String, String> producer;
 
-    ReadModelCapture(CaptureSettings settings, DataSourceProperties database, MeterRegistry registry) {
+    ReadModelCapture(CaptureSettings settings, DataSourceProperties database, MeterRegistry registry,
+                     OpenTelemetry openTelemetry) {
         this.settings = settings;
         this.database = database;
+        this.tracer = openTelemetry.getTracer(ReadModelCapture.class.getName());
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.lag = Timer.builder("storefront.capture.lag").description("from a change's commit in PostgreSQL to Kafka's acknowledgement")
                 .serviceLevelObjectives(LAG_BUCKETS).register(registry);
     }
@@ -91,18 +123,21 @@ public class ReadModelCapture implements SmartLifecycle {
     }
 
     /** Sends a batch to Kafka and marks it captured once every record of it is acknowledged. */
-    private void publish(List<ChangeEvent<String, String>> records,
+    private void publish(List<ChangeEvent<String, String>> changes,
                          DebeziumEngine.RecordCommitter<ChangeEvent<String, String>> committer)
             throws InterruptedException {
-        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
-        for (ChangeEvent<String, String> record : records) {
-            sent.add(producer.send(new ProducerRecord<>(record.destination(), record.key(), record.value())));
+        List<JsonNode> values = new ArrayList<>(changes.size());
+        List<Future<RecordMetadata>> sent = new ArrayList<>(changes.size());
+        for (ChangeEvent<String, String> change : changes) {
+            JsonNode value = change.value() == null ? null : JSON.readTree(change.value());
+            values.add(value);
+            sent.add(send(change, value));
         }
         try {
-            for (int i = 0; i < records.size(); i++) {
+            for (int i = 0; i < changes.size(); i++) {
                 sent.get(i).get();
-                timeSinceCommit(records.get(i).value());
-                committer.markProcessed(records.get(i));
+                timeSinceCommit(values.get(i));
+                committer.markProcessed(changes.get(i));
             }
         } catch (ExecutionException e) {
             // not acknowledged: the engine stops here and a restart captures the batch again
@@ -111,10 +146,48 @@ public class ReadModelCapture implements SmartLifecycle {
         committer.markBatchFinished();
     }
 
+    /**
+     * A change a projection made while handling a traced event (its row's {@code trace_parent}) is
+     * published in a span of that trace, until Kafka acknowledges it, and its record's headers carry the
+     * trace on. The column itself stays home: the records look as they did before it.
+     */
+    private Future<RecordMetadata> send(ChangeEvent<String, String> change, JsonNode value) {
+        if (value == null) {
+            return producer.send(new ProducerRecord<>(change.destination(), change.key(), null));
+        }
+        if (value.get("before") instanceof ObjectNode before) {
+            before.remove(TRACE_PARENT);
+        }
+        String traceParent = null;
+        if (value.get("after") instanceof ObjectNode after && after.remove(TRACE_PARENT) instanceof JsonNode column
+                && column.isString() && !SNAPSHOT_READ.equals(value.path("op").asString())) {
+            traceParent = column.asString();
+        }
+        ProducerRecord<String, String> record = new ProducerRecord<>(change.destination(), change.key(), JSON.writeValueAsString(value));
+        if (traceParent == null) {
+            return producer.send(record);
+        }
+        Context written = propagator.extract(Context.root(), traceParent, ROW);
+        Span publishing = tracer.spanBuilder(change.destination() + " publish").setParent(written)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", change.destination())
+                .startSpan();
+        propagator.inject(written.with(publishing), record.headers(),
+                (headers, key, header) -> headers.add(key, header.getBytes(StandardCharsets.UTF_8)));
+        return producer.send(record, (acknowledged, error) -> {
+            if (error != null) {
+                publishing.setStatus(StatusCode.ERROR);
+                publishing.recordException(error);
+            }
+            publishing.end();
+        });
+    }
+
     /** The record's source timestamp is the commit time of its transaction; a delete's tombstone has no value. */
-    private void timeSinceCommit(String value) {
+    private void timeSinceCommit(JsonNode value) {
         if (value != null) {
-            JsonNode committedAt = JSON.readTree(value).path("source").path("ts_ms");
+            JsonNode committedAt = value.path("source").path("ts_ms");
             if (committedAt.isNumber()) {
                 lag.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - committedAt.longValue())));
             }

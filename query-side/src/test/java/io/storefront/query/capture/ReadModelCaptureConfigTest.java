@@ -1,6 +1,7 @@
 package io.storefront.query.capture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -12,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The capture embedded in the query side and the one registered with Kafka Connect
  * ({@code query-side/connect/read-models.json}) write the same topics in the same format: every
  * setting of the Connect configuration but the database's address and the converters' class names
- * is the embedded one's, from the query side's own configuration.
+ * is the embedded one's, from the query side's own configuration. Connect leaves each table's
+ * {@code trace_parent} out as well, which the embedded capture reads and then takes out itself.
  */
 class ReadModelCaptureConfigTest {
 
@@ -35,11 +38,15 @@ class ReadModelCaptureConfigTest {
         DataSourceProperties database = new DataSourceProperties();
         database.setUrl("jdbc:postgresql://db:5432/storefront");
         database.setUsername("storefront");
-        Properties embedded = new ReadModelCapture(settings, database, new SimpleMeterRegistry()).connector();
+        Properties embedded = new ReadModelCapture(settings, database, new SimpleMeterRegistry(),
+                OpenTelemetry.noop()).connector();
 
         Map<String, Object> connect = JsonMapper.shared().readValue(Path.of("connect/read-models.json").toFile(), Map.class);
+        String traceParents = settings.tables().stream().map(table -> ",public." + table + ".trace_parent")
+                .collect(Collectors.joining());
+        assertThat(connect.get("column.exclude.list")).isEqualTo(embedded.getProperty("column.exclude.list") + traceParents);
         connect.forEach((key, value) -> {
-            if (!key.startsWith("database.") && !key.endsWith(".converter")) {
+            if (!key.startsWith("database.") && !key.endsWith(".converter") && !key.equals("column.exclude.list")) {
                 assertThat(embedded.getProperty(key)).as(key).isEqualTo(value);
             }
         });

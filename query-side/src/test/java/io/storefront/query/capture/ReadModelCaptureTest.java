@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +37,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The read models' changes on Kafka, as an analytics team reads them: one topic per table, keyed by
  * primary key, with before and after; nothing personal; nothing missed across a restart of the
- * capture; a column a migration adds flows through. Its own context, closed afterwards: one capture
- * per database.
+ * capture; a column a migration adds flows through; a projection's change carries its trace on. Its
+ * own context, closed afterwards: one capture per database.
  */
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = QuerySideApplication.CONFIG_NAME)
@@ -46,6 +48,7 @@ class ReadModelCaptureTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.shared();
+    private static final String TRACEPARENT = "00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]";
 
     private final Shop shop = new Shop();
 
@@ -136,11 +139,51 @@ class ReadModelCaptureTest {
         AnalyticsGroup.awaitCaughtUp();
     }
 
+    @Test
+    void a_change_a_projection_makes_carries_on_the_trace_of_its_event_and_one_made_by_hand_none() {
+        String byHand = awaitStreaming();
+        String orderId = shop.order(Shop.APPROVED_CARD, shop.product(2));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> changes = records("storefront.public.order_view", "order_id", orderId);
+            assertThat(changes).isNotEmpty().allSatisfy(change -> {
+                assertThat(traceParent(change)).as("the record's header").matches(TRACEPARENT);
+                assertThat(change.value()).as("the column stays home").doesNotContain("trace_parent");
+            });
+            String written = jdbc.sql("SELECT trace_parent FROM order_view WHERE order_id = ?").param(orderId)
+                    .query(String.class).single();
+            assertThat(written).as("the row's trace: the projection's span").matches(TRACEPARENT);
+            String published = traceParent(changes.getLast());
+            assertThat(traceId(published)).as("the record's trace is the row's").isEqualTo(traceId(written));
+            assertThat(spanId(published)).as("in a span of its own, the publishing").isNotEqualTo(spanId(written));
+        });
+
+        // awaitStreaming's updates by hand change nothing but the trace
+        assertThat(records("storefront.public.stock_level", "product_id", byHand))
+                .filteredOn(change -> JSON.readTree(change.value()).get("before").equals(JSON.readTree(change.value()).get("after")))
+                .isNotEmpty().allSatisfy(change -> assertThat(traceParent(change)).isNull());
+        assertThat(jdbc.sql("SELECT trace_parent IS NULL FROM stock_level WHERE product_id = ?").param(byHand)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    private static String traceParent(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader("traceparent");
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String traceId(String traceParent) {
+        return traceParent.split("-")[1];
+    }
+
+    private static String spanId(String traceParent) {
+        return traceParent.split("-")[2];
+    }
+
     /**
      * Waits until the capture streams changes as they happen: a capture that starts afresh first reads
      * every row as it stands (op "r"), and a change made meanwhile may arrive as such a read.
      */
-    private void awaitStreaming() {
+    private String awaitStreaming() {
         String product = shop.product(1);
         await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM stock_level WHERE product_id = ?")
                 .param(product).query(Long.class).single() == 1);
@@ -149,6 +192,7 @@ class ReadModelCaptureTest {
             return awaitChanges("storefront.public.stock_level", "product_id", product, records -> true).stream()
                     .anyMatch(change -> "u".equals(change.get("op").asString()));
         });
+        return product;
     }
 
     private static String after(JsonNode change, String column) {
@@ -162,15 +206,16 @@ class ReadModelCaptureTest {
         List<JsonNode> changes = new ArrayList<>();
         await().atMost(PATIENCE).until(() -> {
             changes.clear();
-            for (ConsumerRecord<String, String> record : records(topic)) {
-                if (record.key() != null && record.value() != null
-                        && id.equals(JSON.readTree(record.key()).path(keyColumn).asString())) {
-                    changes.add(JSON.readTree(record.value()));
-                }
-            }
+            records(topic, keyColumn, id).forEach(record -> changes.add(JSON.readTree(record.value())));
             return enough.test(changes);
         });
         return changes;
+    }
+
+    /** The records on {@code topic} so far whose key is {@code {keyColumn: id}}, tombstones left out. */
+    private static List<ConsumerRecord<String, String>> records(String topic, String keyColumn, String id) {
+        return records(topic).stream().filter(record -> record.key() != null && record.value() != null
+                && id.equals(JSON.readTree(record.key()).path(keyColumn).asString())).toList();
     }
 
     private static List<String> allRecords() {
