@@ -39,7 +39,10 @@ final class CheckoutBenchmark implements Benchmarks.Benchmark {
         // --notifications=false: the checkout without its emails, texts and pushes, to weigh what they cost
         String notifications = "--storefront.notifications.enabled="
                 + (options.containsProperty("notifications") ? options.getProperty("notifications") : "true");
-        try (StorefrontLauncher platform = Embedded.startWithoutRateLimit(notifications)) {
+        // --sampling=0.0: no trace recorded, to weigh what tracing every checkout costs (default 1.0, all)
+        String sampling = options.containsProperty("sampling") ? options.getProperty("sampling") : "1.0";
+        try (StorefrontLauncher platform = Embedded.startWithoutRateLimit(notifications,
+                "--management.tracing.sampling.probability=" + sampling)) {
             String gateway = "http://localhost:" + platform.port();
             JdbcClient events = platform.platform().getBean(JdbcClient.class);
             String product = Checkouts.product(Checkouts.admin(gateway), 1_000_000);
@@ -56,6 +59,7 @@ final class CheckoutBenchmark implements Benchmarks.Benchmark {
             parameters.put("measuredSeconds", measured.toSeconds());
             parameters.put("warmupSeconds", warmup.toSeconds());
             parameters.put("notifications", notifications.endsWith("true"));
+            parameters.put("traceSampling", Double.parseDouble(sampling));
             return new Report("b1", "closed-loop checkouts through the gateway on the embedded default", parameters, rows, Map.of());
         }
     }

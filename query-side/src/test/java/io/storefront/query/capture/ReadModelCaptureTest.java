@@ -158,10 +158,11 @@ class ReadModelCaptureTest {
             assertThat(spanId(published)).as("in a span of its own, the publishing").isNotEqualTo(spanId(written));
         });
 
-        // awaitStreaming's updates by hand change nothing but the trace
-        assertThat(records("storefront.public.stock_level", "product_id", byHand))
-                .filteredOn(change -> JSON.readTree(change.value()).get("before").equals(JSON.readTree(change.value()).get("after")))
-                .isNotEmpty().allSatisfy(change -> assertThat(traceParent(change)).isNull());
+        // an update by hand, once the product's projections are long done with it: no trace, on the record or the row
+        int before = records("storefront.public.stock_level", "product_id", byHand).size();
+        jdbc.sql("UPDATE stock_level SET name = name WHERE product_id = ?").param(byHand).update();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(records("storefront.public.stock_level", "product_id", byHand))
+                .hasSize(before + 1).last().satisfies(change -> assertThat(traceParent(change)).isNull()));
         assertThat(jdbc.sql("SELECT trace_parent IS NULL FROM stock_level WHERE product_id = ?").param(byHand)
                 .query(Boolean.class).single()).isTrue();
     }
