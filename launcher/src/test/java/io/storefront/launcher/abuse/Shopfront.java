@@ -1,0 +1,103 @@
+package io.storefront.launcher.abuse;
+
+import io.storefront.launcher.StorefrontLauncher;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded default as an attacker meets it: one platform per test JVM (each abuse spec runs in a JVM
+ * of its own), reached through the gateway only, over plain HTTP. Customers are registered and logged in
+ * the way anyone on the internet can.
+ */
+final class Shopfront {
+
+    static final JsonMapper JSON = JsonMapper.shared();
+    static final String KOPI_TORAJA = "e0e9ce7f-520e-31f8-a356-5d32222e9b22";   // 85,000 IDR, in stock
+    static final String APPROVED_CARD = "4242424242424242";
+
+    private static StorefrontLauncher launcher;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    /** A signed-in caller: its id and its access token. */
+    record Caller(String id, String token) {
+    }
+
+    private Shopfront() {
+    }
+
+    /** The platform of this JVM, started on free ports at first use and stopped when the JVM ends. */
+    static synchronized StorefrontLauncher platform() {
+        if (launcher == null) {
+            launcher = StorefrontLauncher.start("--server.port=0", "--storefront.command-port=0",
+                    "--storefront.query-port=0", "--storefront.management-port=0",
+                    "--storefront.carrier.simulated.step=1s");
+            Runtime.getRuntime().addShutdownHook(new Thread(launcher::close));
+        }
+        return launcher;
+    }
+
+    static String url(String path) {
+        return "http://localhost:" + platform().port() + path;
+    }
+
+    static HttpResponse<String> send(String method, String path, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String path, String token) throws Exception {
+        return send("GET", path, null, token);
+    }
+
+    static HttpResponse<String> post(String path, String json, String token) throws Exception {
+        return send("POST", path, json, token);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    /** A new customer, registered and logged in through the public API. */
+    static Caller customer() throws Exception {
+        String email = "customer-" + UUID.randomUUID() + "@example.com";
+        HttpResponse<String> registered = post("/api/auth/register",
+                "{\"name\":\"Dewi Lestari\",\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}", null);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return new Caller(json(registered).path("id").asString(), login(email, "correct horse battery"));
+    }
+
+    static Caller admin() throws Exception {
+        String token = login(StorefrontLauncher.DEMO_ADMIN_EMAIL, StorefrontLauncher.DEMO_ADMIN_PASSWORD);
+        return new Caller(null, token);
+    }
+
+    static String login(String email, String password) throws Exception {
+        HttpResponse<String> login = post("/api/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return json(login).path("accessToken").asString();
+    }
+
+    /** Asserts an RFC 9457 refusal with the given status, never a stack trace. */
+    static JsonNode problem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        return json(response);
+    }
+}
