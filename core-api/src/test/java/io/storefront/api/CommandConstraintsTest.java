@@ -85,7 +85,7 @@ class CommandConstraintsTest {
     @Test
     void money_is_never_negative_and_has_a_currency() {
         var free = new CreateProduct("p", "FREE-1", "Sample", null, "Samples", Money.of("0", "IDR"));
-        var negative = new CreateProduct("p", "NEG-1", "Sample", null, "Samples", Money.of("-0.01", "IDR"));
+        var negative = new CreateProduct("p", "NEG-1", "Sample", null, "Samples", Money.of("-1", "IDR"));
         var noCurrency = new CreateProduct("p", "NONE-1", "Sample", null, "Samples", new Money(BigDecimal.ONE, null));
         assertThat(invalidFields(free)).isEmpty();
         assertThat(invalidFields(negative)).containsExactly("price.amount");
@@ -119,5 +119,23 @@ class CommandConstraintsTest {
         assertThat(Money.of("1", "EUR").sameCurrencyAs(new Money(BigDecimal.ONE, Currency.getInstance("USD")))).isFalse();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "USD")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.5 IDR", "85000.1234 IDR", "9.999 USD", "1 XXX", "1 XAU"})
+    void a_price_finer_than_its_currency_or_in_no_currency_of_money_is_refused(String price) {
+        String[] amountAndCurrency = price.split(" ");
+        Money money = Money.of(amountAndCurrency[0], amountAndCurrency[1]);
+        assertThat(invalidFields(order(List.of(new OrderLine("product-1", 1, money))))).containsExactly("lines[0].unitPrice");
+        assertThat(invalidFields(new CreateProduct("product-1", "KOPI-1", "Kopi", null, "Coffee", money)))
+                .containsExactly("price");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"85000 IDR", "85000.00 IDR", "9.90 USD", "10 USD", "1500 JPY"})
+    void a_price_at_its_currency_precision_is_taken(String price) {
+        String[] amountAndCurrency = price.split(" ");
+        Money money = Money.of(amountAndCurrency[0], amountAndCurrency[1]);
+        assertThat(invalidFields(order(List.of(new OrderLine("product-1", 1, money))))).isEmpty();
     }
 }

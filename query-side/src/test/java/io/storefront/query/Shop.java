@@ -28,10 +28,19 @@ public final class Shop {
     }
 
     public String product(String name, String description, String category, String price, int stock) {
+        return product(name, description, category, price, "IDR", stock);
+    }
+
+    /** A product at {@code price} {@code currency}, to be ordered at that price. */
+    public String productAt(String price, String currency, int stock) {
+        return product("Kopi", "Single-origin beans", "Coffee", price, currency, stock);
+    }
+
+    private String product(String name, String description, String category, String price, String currency, int stock) {
         String productId = id(commands.post().uri("/api/products").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("sku", "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "name", name,
                         "description", description, "category", category,
-                        "price", Map.of("amount", price, "currency", "IDR"))));
+                        "price", Map.of("amount", price, "currency", currency))));
         if (stock > 0) {
             commands.post().uri("/api/products/{id}/stock", productId).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("quantity", stock)).exchange().expectStatus().isNoContent();

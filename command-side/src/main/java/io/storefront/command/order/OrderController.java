@@ -10,6 +10,7 @@ import io.storefront.api.order.PlaceOrder;
 import io.storefront.api.order.RecordLineReservation;
 import io.storefront.api.order.RejectOrder;
 import io.storefront.api.shared.Address;
+import io.storefront.api.shared.Money;
 import io.storefront.command.web.Created;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,7 @@ class OrderController {
     record NewOrder(String customerId, List<OrderLine> lines, Address shippingAddress) {
     }
 
-    record LineReservation(String productId) {
+    record LineReservation(String productId, Money unitPrice) {
     }
 
     record Rejection(String reason) {
@@ -65,7 +66,7 @@ class OrderController {
     @PostMapping("/{orderId}/line-reservations")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void recordReservation(@PathVariable String orderId, @RequestBody LineReservation body) {
-        commands.sendAndWait(new RecordLineReservation(orderId, body.productId()));
+        commands.sendAndWait(new RecordLineReservation(orderId, body.productId(), body.unitPrice()));
     }
 
     @PostMapping("/{orderId}/rejection")
@@ -92,11 +93,14 @@ class OrderController {
         commands.sendAndWait(new MarkOrderDelivered(orderId));
     }
 
-    /** Without a body, the customer cancels. */
+    /**
+     * Without a body, the customer cancels: 204 once the order is cancelled, 202 for a paid order, which is
+     * cancelled (and refunded) when its parcel is stopped, or ships if the carrier has it already.
+     */
     @PostMapping("/{orderId}/cancellation")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void cancel(@PathVariable String orderId, @RequestBody(required = false) Cancellation body) {
+    ResponseEntity<Void> cancel(@PathVariable String orderId, @RequestBody(required = false) Cancellation body) {
         CancellationReason reason = body == null || body.reason() == null ? CancellationReason.CUSTOMER : body.reason();
-        commands.sendAndWait(new CancelOrder(orderId, reason));
+        boolean cancelled = commands.sendAndWait(new CancelOrder(orderId, reason));
+        return cancelled ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build();
     }
 }

@@ -68,7 +68,8 @@ class Product {
     }
 
     @CommandHandler
-    Product(CreateProduct command, SkuRegistry skus) {
+    Product(CreateProduct command, SkuRegistry skus, ProductSettings settings) {
+        settings.requireSellable(command.price());
         skus.claim(command.sku(), command.productId());
         apply(new ProductCreated(command.productId(), command.sku(), command.name().strip(),
                 command.description(), command.category().strip(), command.price()));
@@ -85,7 +86,8 @@ class Product {
     }
 
     @CommandHandler
-    void handle(ChangeProductPrice command) {
+    void handle(ChangeProductPrice command, ProductSettings settings) {
+        settings.requireSellable(command.price());
         if (command.price().isSameAs(price)) {
             return;
         }
@@ -123,13 +125,13 @@ class Product {
                     discontinued ? DISCONTINUED : NOT_ENOUGH_STOCK));
             return false;
         }
-        apply(new StockReserved(productId, command.orderId(), command.quantity(), available - command.quantity()));
+        apply(new StockReserved(productId, command.orderId(), command.quantity(), available - command.quantity(), price));
         return true;
     }
 
     /**
-     * Gives reserved units back, and sold ones too: an order cancelled after payment has not shipped,
-     * so its units are still on the shelf. Releasing what is not (or no longer) held changes nothing:
+     * Gives reserved units back, and sold ones too: an order is cancelled after payment only once its
+     * parcel is stopped, so its units are still on the shelf. Releasing what is not (or no longer) held changes nothing:
      * compensation may arrive twice.
      */
     @CommandHandler

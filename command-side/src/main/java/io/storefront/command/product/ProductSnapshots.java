@@ -3,7 +3,6 @@ package io.storefront.command.product;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,8 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class ProductSnapshots {
 
     @Bean
-    SnapshotTriggerDefinition productSnapshotTrigger(Snapshotter snapshotter,
-                                                     @Value("${storefront.product.snapshot-threshold}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    SnapshotTriggerDefinition productSnapshotTrigger(Snapshotter snapshotter, ProductSettings settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotThreshold());
     }
 }

@@ -9,4 +9,7 @@ import io.storefront.api.shared.Address;
 interface Carrier {
 
     void book(String shipmentId, Address destination);
+
+    /** Calls a booking off before the carrier took the parcel; calling it off twice changes nothing. */
+    void cancel(String shipmentId);
 }

@@ -1,5 +1,6 @@
 package io.storefront.command.shipment;
 
+import io.storefront.api.shipment.ShipmentCancelled;
 import io.storefront.api.shipment.ShipmentCreated;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -12,7 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Books the carrier for each new label. Its own tracking processor, starting at the head of the
+ * Books the carrier for each new label, and calls the booking off when the shipment is cancelled. Its own tracking processor, starting at the head of the
  * stream when first run: shipments from before the carrier came are not booked again.
  */
 @Component
@@ -31,6 +32,11 @@ class CarrierBooking {
     @EventHandler
     void on(ShipmentCreated event) {
         carrier.book(event.shipmentId(), event.address());
+    }
+
+    @EventHandler
+    void on(ShipmentCancelled event) {
+        carrier.cancel(event.shipmentId());
     }
 
     @Autowired

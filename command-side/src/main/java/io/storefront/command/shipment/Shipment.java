@@ -1,7 +1,9 @@
 package io.storefront.command.shipment;
 
+import io.storefront.api.shipment.CancelShipment;
 import io.storefront.api.shipment.CreateShipment;
 import io.storefront.api.shipment.RecordTrackingUpdate;
+import io.storefront.api.shipment.ShipmentCancelled;
 import io.storefront.api.shipment.ShipmentCreated;
 import io.storefront.api.shipment.ShipmentId;
 import io.storefront.api.shipment.ShipmentTracked;
@@ -26,7 +28,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The parcel of one paid order. Its tracking only moves forward (a carrier may miss a scan, so steps
  * may be skipped), with exceptions allowed on the way, after which a step may be taken again; nothing
- * happens after delivery.
+ * happens after delivery. Until the carrier takes it (its first scan on the way), the parcel may be
+ * called off; after that it is not, and a cancelled parcel takes no scans.
  */
 @Aggregate
 class Shipment {
@@ -38,6 +41,7 @@ class Shipment {
     private TrackingStatus progress;
     private TrackingStatus lastStatus;
     private Instant lastUpdateAt;
+    private boolean cancelled;
 
     Shipment() {
     }
@@ -60,10 +64,24 @@ class Shipment {
     }
 
     @CommandHandler
+    void handle(CancelShipment command, Clock clock) {
+        if (cancelled) {
+            return;
+        }
+        if (progress != LABEL_CREATED) {
+            throw new BusinessRuleViolation("The carrier has the parcel already; it is " + label(progress));
+        }
+        apply(new ShipmentCancelled(shipmentId, orderId, clock.instant()));
+    }
+
+    @CommandHandler
     void handle(RecordTrackingUpdate command) {
         TrackingStatus status = command.status();
         if (status == lastStatus && command.occurredAt().equals(lastUpdateAt)) {
             return;
+        }
+        if (cancelled) {
+            throw new BusinessRuleViolation("The shipment is cancelled; it takes no updates");
         }
         if (progress == DELIVERED) {
             throw new BusinessRuleViolation("The shipment is delivered; it takes no more updates");
@@ -90,6 +108,11 @@ class Shipment {
         progress = LABEL_CREATED;
         lastStatus = LABEL_CREATED;
         lastUpdateAt = event.createdAt();
+    }
+
+    @EventSourcingHandler
+    void on(ShipmentCancelled event) {
+        cancelled = true;
     }
 
     @EventSourcingHandler

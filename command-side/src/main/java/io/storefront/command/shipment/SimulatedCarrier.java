@@ -3,8 +3,10 @@ package io.storefront.command.shipment;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.storefront.api.shared.Address;
 import io.storefront.api.shipment.TrackingStatus;
 import io.storefront.command.web.TimedRequests;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,8 +73,23 @@ class SimulatedCarrier {
     @Bean
     Carrier carrier(@Lazy SchedulerClient scheduler, Clock clock,
                              @Value("${storefront.carrier.simulated.step}") Duration step) {
-        return (shipmentId, destination) -> schedule(scheduler, new NextScan(shipmentId, destination.city(), 0),
-                clock.instant().plus(step));
+        return new Carrier() {
+            @Override
+            public void book(String shipmentId, Address destination) {
+                schedule(scheduler, new NextScan(shipmentId, destination.city(), 0), clock.instant().plus(step));
+            }
+
+            /** Its scans still to come are dropped; one under way is refused by the cancelled shipment. */
+            @Override
+            public void cancel(String shipmentId) {
+                for (int leg = 0; leg < ROUTE.size(); leg++) {
+                    TaskInstanceId scan = TaskInstanceId.of(TASK, shipmentId + ":" + leg);
+                    if (scheduler.getScheduledExecution(scan).isPresent()) {
+                        scheduler.cancel(scan);
+                    }
+                }
+            }
+        };
     }
 
     /** Once per shipment and step, however often the booking or the scan before runs. */

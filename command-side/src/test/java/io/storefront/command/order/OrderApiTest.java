@@ -34,8 +34,8 @@ class OrderApiTest {
     @Test
     void an_order_goes_from_placed_to_delivered() {
         String orderId = place(List.of(line("coffee", 2, "85000"), line("batik", 1, "149000")));
-        post("/api/orders/{id}/line-reservations", Map.of("productId", "coffee"), orderId).expectStatus().isNoContent();
-        post("/api/orders/{id}/line-reservations", Map.of("productId", "batik"), orderId).expectStatus().isNoContent();
+        post("/api/orders/{id}/line-reservations", reserved("coffee", "85000"), orderId).expectStatus().isNoContent();
+        post("/api/orders/{id}/line-reservations", reserved("batik", "149000"), orderId).expectStatus().isNoContent();
         post("/api/orders/{id}/payment", Map.of("paymentId", "payment-1"), orderId).expectStatus().isNoContent();
         post("/api/orders/{id}/shipment", Map.of("shipmentId", "shipment-1"), orderId).expectStatus().isNoContent();
         http.post().uri("/api/orders/{id}/delivery", orderId).exchange().expectStatus().isNoContent();
@@ -88,9 +88,9 @@ class OrderApiTest {
     @Test
     void a_reservation_is_recorded_once_and_one_for_a_product_not_ordered_is_a_422() {
         String orderId = place(List.of(line("coffee", 1, "85000"), line("batik", 1, "149000")));
-        post("/api/orders/{id}/line-reservations", Map.of("productId", "coffee"), orderId).expectStatus().isNoContent();
-        post("/api/orders/{id}/line-reservations", Map.of("productId", "coffee"), orderId).expectStatus().isNoContent();
-        post("/api/orders/{id}/line-reservations", Map.of("productId", "sarong"), orderId)
+        post("/api/orders/{id}/line-reservations", reserved("coffee", "85000"), orderId).expectStatus().isNoContent();
+        post("/api/orders/{id}/line-reservations", reserved("coffee", "85000"), orderId).expectStatus().isNoContent();
+        post("/api/orders/{id}/line-reservations", reserved("sarong", "85000"), orderId)
                 .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectBody().jsonPath("$.detail").isEqualTo("The order has no line for product sarong");
         assertThat(stored.types(orderId)).containsExactly("OrderPlaced", "OrderLineReserved");
@@ -104,6 +104,17 @@ class OrderApiTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").isEqualTo("Cannot ship an order that is placed");
         assertThat(stored.types(orderId)).containsExactly("OrderPlaced");
+    }
+
+    @Test
+    void the_cancellation_of_a_paid_order_is_accepted_until_its_parcel_is_stopped() {
+        String orderId = place(List.of(line("coffee", 1, "85000")));
+        post("/api/orders/{id}/line-reservations", reserved("coffee", "85000"), orderId).expectStatus().isNoContent();
+        post("/api/orders/{id}/payment", Map.of("paymentId", "payment-1"), orderId).expectStatus().isNoContent();
+
+        http.post().uri("/api/orders/{id}/cancellation", orderId).exchange().expectStatus().isAccepted();
+
+        assertThat(stored.types(orderId)).endsWith("OrderPaid", "OrderCancellationRequested");
     }
 
     @Test
@@ -130,10 +141,14 @@ class OrderApiTest {
 
     private String place(List<Map<String, Object>> lines) {
         return (String) http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("customerId", "customer-1", "lines", lines, "shippingAddress", ADDRESS))
+                .body(Map.of("customerId", "customer-" + UUID.randomUUID(), "lines", lines, "shippingAddress", ADDRESS))
                 .exchange()
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    private static Map<String, Object> reserved(String productId, String price) {
+        return Map.of("productId", productId, "unitPrice", Map.of("amount", price, "currency", "IDR"));
     }
 
     private static Map<String, Object> line(String productId, int quantity, String price) {

@@ -2,10 +2,12 @@ package io.storefront.command.order;
 
 import io.storefront.api.order.CancelOrder;
 import io.storefront.api.order.CancellationReason;
+import io.storefront.api.order.CompleteCancellation;
 import io.storefront.api.order.LatePaymentReceived;
 import io.storefront.api.order.MarkOrderDelivered;
 import io.storefront.api.order.MarkOrderPaid;
 import io.storefront.api.order.MarkOrderShipped;
+import io.storefront.api.order.OrderCancellationRequested;
 import io.storefront.api.order.OrderCancelled;
 import io.storefront.api.order.OrderDelivered;
 import io.storefront.api.order.OrderLine;
@@ -32,12 +34,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.storefront.api.order.CancellationReason.CUSTOMER;
 import static io.storefront.api.order.CancellationReason.PAYMENT_DECLINED;
 import static io.storefront.api.order.CancellationReason.PAYMENT_TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderTest {
 
@@ -48,7 +52,14 @@ class OrderTest {
     private static final OrderLine COFFEE = new OrderLine("coffee", 2, Money.of("85000", "IDR"));
     private static final OrderLine BATIK = new OrderLine("batik", 1, Money.of("149000", "IDR"));
 
+    private static final Money COFFEE_PRICE = COFFEE.unitPrice();
+    private static final Money BATIK_PRICE = BATIK.unitPrice();
+
     private static final Duration PAYMENT_WINDOW = Duration.ofMinutes(15);
+    private static final OrderTerms.Unpaid UNPAID_LIMIT = new OrderTerms.Unpaid(2, 5);
+
+    /** Unpaid orders as the database keeps them, per customer. */
+    private final Map<String, UnpaidOrders.Holdings> holdings = new HashMap<>();
 
     private FixtureConfiguration<Order> fixture;
 
@@ -56,7 +67,19 @@ class OrderTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerInjectableResource(new PaymentTerms(PAYMENT_WINDOW));
+        fixture.registerInjectableResource(new OrderTerms(PAYMENT_WINDOW, UNPAID_LIMIT));
+        fixture.registerInjectableResource(new UnpaidOrders() {
+            @Override
+            public Holdings lockHoldingsOf(String customerId) {
+                return holdings.getOrDefault(customerId, new Holdings(0, 0));
+            }
+
+            @Override
+            public void hold(String customerId, String orderId, int units) {
+                Holdings held = lockHoldingsOf(customerId);
+                holdings.put(customerId, new Holdings(held.orders() + 1, held.units() + units));
+            }
+        });
     }
 
     private static OrderPlaced placed() {
@@ -65,7 +88,7 @@ class OrderTest {
     }
 
     private static Object[] awaitingPayment() {
-        return new Object[]{placed(), new OrderLineReserved(ORDER, "coffee"), new OrderLineReserved(ORDER, "batik"),
+        return new Object[]{placed(), new OrderLineReserved(ORDER, "coffee", COFFEE_PRICE), new OrderLineReserved(ORDER, "batik", BATIK_PRICE),
                 new OrderReadyForPayment(ORDER, "customer-1", Money.of("319000", "IDR"))};
     }
 
@@ -139,25 +162,63 @@ class OrderTest {
     }
 
     @Test
+    void a_line_reserved_at_another_price_than_the_customer_agreed_to_rejects_the_order() {
+        fixture.given(placed())
+                .when(new RecordLineReservation(ORDER, "coffee", Money.of("95000", "IDR")))
+                .expectEvents(new OrderRejected(ORDER, "The price of product coffee is 95000 IDR now, not 85000 IDR",
+                        List.of("coffee", "batik"), NOW));
+        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee", COFFEE_PRICE))
+                .when(new RecordLineReservation(ORDER, "batik", Money.of("1", "IDR")))
+                .expectEvents(new OrderRejected(ORDER, "The price of product batik is 1 IDR now, not 149000 IDR",
+                        List.of("coffee", "batik"), NOW));
+    }
+
+    @Test
+    void a_line_reserved_before_reservations_carried_prices_is_charged_the_price_it_was_placed_with() {
+        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee", null))
+                .when(new RecordLineReservation(ORDER, "batik", BATIK_PRICE))
+                .expectEvents(new OrderLineReserved(ORDER, "batik", BATIK_PRICE),
+                        new OrderReadyForPayment(ORDER, "customer-1", Money.of("319000", "IDR")));
+    }
+
+    @Test
+    void a_customer_holds_only_so_many_unpaid_orders_and_units() {
+        holdings.put("customer-1", new UnpaidOrders.Holdings(2, 2));
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "customer-1", List.of(BATIK), ADDRESS))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("There are 2 orders waiting for payment; pay or cancel one before ordering again");
+        holdings.put("customer-1", new UnpaidOrders.Holdings(1, 3));
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "customer-1", List.of(COFFEE, BATIK), ADDRESS))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Unpaid orders may hold 5 units in all; 3 are held and 3 more asked for");
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "customer-1", List.of(COFFEE), ADDRESS))
+                .expectSuccessfulHandlerExecution();
+        assertThat(holdings.get("customer-1")).isEqualTo(new UnpaidOrders.Holdings(2, 5));
+    }
+
+    @Test
     void a_reserved_line_is_recorded() {
         fixture.given(placed())
-                .when(new RecordLineReservation(ORDER, "coffee"))
-                .expectEvents(new OrderLineReserved(ORDER, "coffee"));
+                .when(new RecordLineReservation(ORDER, "coffee", COFFEE_PRICE))
+                .expectEvents(new OrderLineReserved(ORDER, "coffee", COFFEE_PRICE));
     }
 
     @Test
     void the_last_reserved_line_makes_the_order_ready_for_payment() {
-        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee"))
-                .when(new RecordLineReservation(ORDER, "batik"))
-                .expectEvents(new OrderLineReserved(ORDER, "batik"),
+        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee", COFFEE_PRICE))
+                .when(new RecordLineReservation(ORDER, "batik", BATIK_PRICE))
+                .expectEvents(new OrderLineReserved(ORDER, "batik", BATIK_PRICE),
                         new OrderReadyForPayment(ORDER, "customer-1", Money.of("319000", "IDR")))
                 .expectScheduledDeadlineWithName(PAYMENT_WINDOW, Order.PAYMENT_DUE);
     }
 
     @Test
     void an_order_not_paid_in_time_is_cancelled_by_its_deadline() {
-        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee"))
-                .andGivenCommands(new RecordLineReservation(ORDER, "batik"))
+        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee", COFFEE_PRICE))
+                .andGivenCommands(new RecordLineReservation(ORDER, "batik", BATIK_PRICE))
                 .whenThenTimeElapses(PAYMENT_WINDOW)
                 .expectTriggeredDeadlinesWithName(Order.PAYMENT_DUE)
                 .expectEvents(new OrderCancelled(ORDER, PAYMENT_TIMEOUT, false, List.of("coffee", "batik"), NOW));
@@ -165,8 +226,8 @@ class OrderTest {
 
     @Test
     void a_paid_order_ignores_its_payment_deadline() {
-        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee"))
-                .andGivenCommands(new RecordLineReservation(ORDER, "batik"), new MarkOrderPaid(ORDER, "payment-1"))
+        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee", COFFEE_PRICE))
+                .andGivenCommands(new RecordLineReservation(ORDER, "batik", BATIK_PRICE), new MarkOrderPaid(ORDER, "payment-1"))
                 .whenThenTimeElapses(PAYMENT_WINDOW)
                 .expectTriggeredDeadlinesWithName(Order.PAYMENT_DUE)
                 .expectNoEvents();
@@ -175,7 +236,7 @@ class OrderTest {
     @Test
     void a_reservation_recorded_twice_changes_nothing() {
         fixture.given(awaitingPayment())
-                .when(new RecordLineReservation(ORDER, "batik"))
+                .when(new RecordLineReservation(ORDER, "batik", BATIK_PRICE))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -183,21 +244,21 @@ class OrderTest {
     @Test
     void a_reservation_of_a_product_not_ordered_is_refused() {
         fixture.given(placed())
-                .when(new RecordLineReservation(ORDER, "sarong"))
+                .when(new RecordLineReservation(ORDER, "sarong", COFFEE_PRICE))
                 .expectException(BusinessRuleViolation.class);
     }
 
     @Test
     void a_reservation_for_a_rejected_order_is_refused() {
         fixture.given(placed(), new OrderRejected(ORDER, "Out of stock", List.of(), NOW))
-                .when(new RecordLineReservation(ORDER, "coffee"))
+                .when(new RecordLineReservation(ORDER, "coffee", COFFEE_PRICE))
                 .expectException(BusinessRuleViolation.class)
                 .expectExceptionMessage("Cannot record a reservation for an order that is rejected");
     }
 
     @Test
     void an_order_is_rejected_with_all_its_lines_to_release() {
-        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee"))
+        fixture.given(placed(), new OrderLineReserved(ORDER, "coffee", COFFEE_PRICE))
                 .when(new RejectOrder(ORDER, "Batik is out of stock"))
                 .expectEvents(new OrderRejected(ORDER, "Batik is out of stock", List.of("coffee", "batik"), NOW));
     }
@@ -279,10 +340,42 @@ class OrderTest {
     }
 
     @Test
-    void the_customer_cancels_a_paid_order_before_it_ships_and_it_is_to_be_refunded() {
+    void a_paid_order_is_not_cancelled_before_its_parcel_is_stopped_and_nothing_is_refunded_meanwhile() {
         fixture.given(paid())
                 .when(new CancelOrder(ORDER, CUSTOMER))
+                .expectResultMessagePayload(false)
+                .expectEvents(new OrderCancellationRequested(ORDER, CUSTOMER, NOW));
+        fixture.given(append(paid(), new OrderCancellationRequested(ORDER, CUSTOMER, NOW)))
+                .when(new CancelOrder(ORDER, CUSTOMER))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_paid_order_whose_parcel_is_stopped_is_cancelled_to_be_refunded() {
+        fixture.given(append(paid(), new OrderCancellationRequested(ORDER, CUSTOMER, NOW)))
+                .when(new CompleteCancellation(ORDER))
                 .expectEvents(new OrderCancelled(ORDER, CUSTOMER, true, List.of("coffee", "batik"), NOW));
+    }
+
+    @Test
+    void nobody_completes_a_cancellation_nobody_asked_for() {
+        fixture.given(paid())
+                .when(new CompleteCancellation(ORDER))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_paid_order_whose_parcel_the_carrier_took_ships_although_its_cancellation_was_asked_for() {
+        Object[] requested = append(paid(), new OrderCancellationRequested(ORDER, CUSTOMER, NOW));
+        fixture.given(requested)
+                .when(new MarkOrderShipped(ORDER, "shipment-1"))
+                .expectEvents(new OrderShipped(ORDER, "shipment-1", NOW));
+        fixture.given(append(requested, new OrderShipped(ORDER, "shipment-1", NOW)))
+                .when(new CompleteCancellation(ORDER))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Cannot cancel an order that is shipped");
     }
 
     @Test
@@ -369,7 +462,7 @@ class OrderTest {
                 .expectException(BusinessRuleViolation.class)
                 .expectExceptionMessage("Cannot reject an order that is cancelled");
         fixture.given(cancelled)
-                .when(new RecordLineReservation(ORDER, "coffee"))
+                .when(new RecordLineReservation(ORDER, "coffee", COFFEE_PRICE))
                 .expectException(BusinessRuleViolation.class)
                 .expectExceptionMessage("Cannot record a reservation for an order that is cancelled");
         fixture.given(cancelled)

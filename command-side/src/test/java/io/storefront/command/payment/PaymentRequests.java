@@ -32,7 +32,7 @@ public final class PaymentRequests {
     /** An order of one unit for customer-1, placed by {@code admin}; answers its id. */
     public static String placedOrder(RestTestClient admin) {
         return (String) admin.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("customerId", "customer-1",
+                .body(Map.of("customerId", "customer-" + UUID.randomUUID(),
                         "lines", List.of(Map.of("productId", UUID.randomUUID().toString(), "quantity", 1,
                                 "unitPrice", Map.of("amount", "85000", "currency", "IDR"))),
                         "shippingAddress", Map.of("recipient", "Siti Rahma", "line1", "Jl. Sudirman 1",

@@ -25,6 +25,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -44,6 +45,8 @@ class ProductTest {
                 throw new Conflict("The SKU " + sku + " belongs to another product");
             }
         });
+        fixture.registerInjectableResource(new ProductSettings(50,
+                Set.of(Currency.getInstance("IDR"), Currency.getInstance("USD"))));
     }
 
     private static ProductCreated created() {
@@ -93,6 +96,26 @@ class ProductTest {
     }
 
     @Test
+    void a_price_is_more_than_nothing_in_a_currency_the_shop_sells_in() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(PRODUCT, "BATIK-01", "Batik shirt", null, "Clothing", Money.of("0", "IDR")))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("A price must be more than nothing");
+        fixture.given(created())
+                .when(new ChangeProductPrice(PRODUCT, Money.of("9.90", "EUR"), null))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("The shop sells in IDR, USD, not in EUR")
+                .expectNoEvents();
+    }
+
+    @Test
+    void stock_is_reserved_at_the_price_of_the_moment() {
+        fixture.given(created(), received(5), new ProductPriceChanged(PRODUCT, Money.of("159000", "IDR")))
+                .when(new ReserveStock(PRODUCT, "order-1", 2))
+                .expectEvents(new StockReserved(PRODUCT, "order-1", 2, 3, Money.of("159000", "IDR")));
+    }
+
+    @Test
     void the_same_price_written_differently_records_nothing() {
         fixture.given(created())
                 .when(new ChangeProductPrice(PRODUCT, Money.of("149000.00", "IDR"), null))
@@ -129,12 +152,12 @@ class ProductTest {
         fixture.given(created(), received(5))
                 .when(new ReserveStock(PRODUCT, "order-1", 5))
                 .expectResultMessagePayload(true)
-                .expectEvents(new StockReserved(PRODUCT, "order-1", 5, 0));
+                .expectEvents(new StockReserved(PRODUCT, "order-1", 5, 0, PRICE));
     }
 
     @Test
     void stock_is_not_reserved_beyond_what_is_available_and_the_rejection_is_recorded() {
-        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 4, 1))
+        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 4, 1, PRICE))
                 .when(new ReserveStock(PRODUCT, "order-2", 2))
                 .expectResultMessagePayload(false)
                 .expectEvents(new StockReservationRejected(PRODUCT, "order-2", 2, 1, Product.NOT_ENOUGH_STOCK));
@@ -150,7 +173,7 @@ class ProductTest {
 
     @Test
     void reserving_again_for_the_same_order_changes_nothing() {
-        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3))
+        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3, PRICE))
                 .when(new ReserveStock(PRODUCT, "order-1", 2))
                 .expectResultMessagePayload(true)
                 .expectNoEvents();
@@ -162,7 +185,7 @@ class ProductTest {
 
     @Test
     void a_released_order_cannot_reserve_again() {
-        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3),
+        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3, PRICE),
                         new StockReleased(PRODUCT, "order-1", 2, 5))
                 .when(new ReserveStock(PRODUCT, "order-1", 2))
                 .expectException(BusinessRuleViolation.class)
@@ -171,14 +194,14 @@ class ProductTest {
 
     @Test
     void a_release_gives_the_reserved_units_back() {
-        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3))
+        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3, PRICE))
                 .when(new ReleaseStock(PRODUCT, "order-1"))
                 .expectEvents(new StockReleased(PRODUCT, "order-1", 2, 5));
     }
 
     @Test
     void releasing_what_is_not_reserved_changes_nothing() {
-        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3),
+        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3, PRICE),
                         new StockReleased(PRODUCT, "order-1", 2, 5))
                 .when(new ReleaseStock(PRODUCT, "order-1"))
                 .expectSuccessfulHandlerExecution()
@@ -191,7 +214,7 @@ class ProductTest {
 
     @Test
     void sold_units_of_a_cancelled_order_go_back_on_the_shelf() {
-        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3),
+        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3, PRICE),
                         new StockCommitted(PRODUCT, "order-1", 2))
                 .when(new ReleaseStock(PRODUCT, "order-1"))
                 .expectEvents(new StockReleased(PRODUCT, "order-1", 2, 5));
@@ -199,10 +222,10 @@ class ProductTest {
 
     @Test
     void a_reservation_is_committed_once() {
-        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3))
+        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3, PRICE))
                 .when(new CommitStock(PRODUCT, "order-1"))
                 .expectEvents(new StockCommitted(PRODUCT, "order-1", 2));
-        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3),
+        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3, PRICE),
                         new StockCommitted(PRODUCT, "order-1", 2))
                 .when(new CommitStock(PRODUCT, "order-1"))
                 .expectNoEvents();
@@ -214,7 +237,7 @@ class ProductTest {
                 .when(new CommitStock(PRODUCT, "order-1"))
                 .expectException(BusinessRuleViolation.class)
                 .expectNoEvents();
-        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3),
+        fixture.given(created(), received(5), new StockReserved(PRODUCT, "order-1", 2, 3, PRICE),
                         new StockReleased(PRODUCT, "order-1", 2, 5))
                 .when(new CommitStock(PRODUCT, "order-1"))
                 .expectException(BusinessRuleViolation.class);
@@ -222,9 +245,9 @@ class ProductTest {
 
     @Test
     void released_units_can_be_reserved_by_another_order() {
-        fixture.given(created(), received(2), new StockReserved(PRODUCT, "order-1", 2, 0),
+        fixture.given(created(), received(2), new StockReserved(PRODUCT, "order-1", 2, 0, PRICE),
                         new StockReleased(PRODUCT, "order-1", 2, 2))
                 .when(new ReserveStock(PRODUCT, "order-2", 2))
-                .expectEvents(new StockReserved(PRODUCT, "order-2", 2, 0));
+                .expectEvents(new StockReserved(PRODUCT, "order-2", 2, 0, PRICE));
     }
 }

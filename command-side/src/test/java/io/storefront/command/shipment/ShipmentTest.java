@@ -1,8 +1,10 @@
 package io.storefront.command.shipment;
 
 import io.storefront.api.shared.Address;
+import io.storefront.api.shipment.CancelShipment;
 import io.storefront.api.shipment.CreateShipment;
 import io.storefront.api.shipment.RecordTrackingUpdate;
+import io.storefront.api.shipment.ShipmentCancelled;
 import io.storefront.api.shipment.ShipmentCreated;
 import io.storefront.api.shipment.ShipmentId;
 import io.storefront.api.shipment.ShipmentTracked;
@@ -165,5 +167,33 @@ class ShipmentTest {
         fixture.given(created(), tracked(IN_TRANSIT, 30))
                 .when(update(OUT_FOR_DELIVERY, 20))
                 .expectException(BusinessRuleViolation.class);
+    }
+
+    @Test
+    void a_parcel_the_carrier_has_not_taken_is_called_off_once() {
+        fixture.given(created())
+                .when(new CancelShipment(SHIPMENT))
+                .expectEvents(new ShipmentCancelled(SHIPMENT, ORDER, NOW));
+        fixture.given(created(), new ShipmentCancelled(SHIPMENT, ORDER, NOW))
+                .when(new CancelShipment(SHIPMENT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_parcel_on_its_way_is_not_called_off() {
+        fixture.given(created(), tracked(TrackingStatus.IN_TRANSIT, 5))
+                .when(new CancelShipment(SHIPMENT))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("The carrier has the parcel already; it is in transit")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_cancelled_parcel_takes_no_scans() {
+        fixture.given(created(), new ShipmentCancelled(SHIPMENT, ORDER, NOW))
+                .when(update(TrackingStatus.IN_TRANSIT, 5))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
     }
 }

@@ -8,10 +8,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * One product in an order, with the unit price the customer saw when ordering. The order keeps that
- * snapshot: a later price change does not touch orders placed before it. The price comes with the
- * command because the Order context never reads the catalog's prices: contexts do not read each
- * other's data.
+ * One product in an order, with the unit price the customer saw in the catalog and agrees to pay. It is
+ * only their word: the Product context reserves the stock at its own price, and the order is rejected when
+ * the two differ, so an order goes on only at the catalog's prices (the Order context never reads the
+ * catalog: contexts do not read each other's data). A later price change does not touch the order.
  */
 public record OrderLine(
         @NotBlank String productId,

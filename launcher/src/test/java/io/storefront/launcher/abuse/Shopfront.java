@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,10 @@ final class Shopfront {
 
     static final JsonMapper JSON = JsonMapper.shared();
     static final String KOPI_TORAJA = "e0e9ce7f-520e-31f8-a356-5d32222e9b22";   // 85,000 IDR, in stock
+    static final String KOPI_GAYO = "40b065b0-2c97-3e35-b5b8-be15f4edb26d";     // 92,000 IDR, in stock
     static final String APPROVED_CARD = "4242424242424242";
+    /** Long enough to act on a paid order before the carrier takes its parcel, short enough to watch it ship. */
+    static final Duration CARRIER_STEP = Duration.ofSeconds(5);
 
     private static StorefrontLauncher launcher;
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -38,7 +42,7 @@ final class Shopfront {
         if (launcher == null) {
             launcher = StorefrontLauncher.start("--server.port=0", "--storefront.command-port=0",
                     "--storefront.query-port=0", "--storefront.management-port=0",
-                    "--storefront.carrier.simulated.step=1s");
+                    "--storefront.carrier.simulated.step=" + CARRIER_STEP.toSeconds() + "s");
             Runtime.getRuntime().addShutdownHook(new Thread(launcher::close));
         }
         return launcher;

@@ -1,5 +1,6 @@
 package io.storefront.query.shipment;
 
+import io.storefront.api.shipment.ShipmentCancelled;
 import io.storefront.api.shipment.ShipmentCreated;
 import io.storefront.api.shipment.ShipmentTracked;
 import io.storefront.api.shipment.TrackingStatus;
@@ -46,6 +47,15 @@ class ShipmentProjection {
                 .update();
         jdbc.sql("UPDATE shipment_view SET status = ?, updated_at = ? WHERE shipment_id = ?")
                 .params(event.status().name(), utc(event.occurredAt()), event.shipmentId())
+                .update();
+        cache.forget(ShipmentQueryController.CACHE, event.shipmentId());
+    }
+
+    /** A cancelled parcel shows as such; it takes no scans after. */
+    @EventHandler
+    void on(ShipmentCancelled event) {
+        jdbc.sql("UPDATE shipment_view SET status = 'CANCELLED', updated_at = ? WHERE shipment_id = ?")
+                .params(utc(event.cancelledAt()), event.shipmentId())
                 .update();
         cache.forget(ShipmentQueryController.CACHE, event.shipmentId());
     }

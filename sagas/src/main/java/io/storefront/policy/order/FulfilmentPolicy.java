@@ -2,6 +2,7 @@ package io.storefront.policy.order;
 
 import io.storefront.api.order.CancelOrder;
 import io.storefront.api.order.CancellationReason;
+import io.storefront.api.order.CompleteCancellation;
 import io.storefront.api.order.MarkOrderDelivered;
 import io.storefront.api.order.MarkOrderPaid;
 import io.storefront.api.order.MarkOrderShipped;
@@ -11,6 +12,7 @@ import io.storefront.api.payment.PaymentCaptured;
 import io.storefront.api.payment.PaymentDeclined;
 import io.storefront.api.product.StockReservationRejected;
 import io.storefront.api.product.StockReserved;
+import io.storefront.api.shipment.ShipmentCancelled;
 import io.storefront.api.shipment.ShipmentTracked;
 import io.storefront.api.shipment.TrackingStatus;
 import io.storefront.policy.PolicyCommands;
@@ -32,9 +34,14 @@ class FulfilmentPolicy {
         this.commands = commands;
     }
 
+    /** A reservation stored before reservations carried the catalog's price cannot be charged: the order is rejected. */
     @EventHandler
     void on(StockReserved event) {
-        commands.send(new RecordLineReservation(event.orderId(), event.productId()));
+        if (event.unitPrice() == null) {
+            commands.send(new RejectOrder(event.orderId(), "The stock was reserved without a price; please order again"));
+            return;
+        }
+        commands.send(new RecordLineReservation(event.orderId(), event.productId(), event.unitPrice()));
     }
 
     @EventHandler
@@ -50,6 +57,12 @@ class FulfilmentPolicy {
     @EventHandler
     void on(PaymentDeclined event) {
         commands.send(new CancelOrder(event.orderId(), CancellationReason.PAYMENT_DECLINED));
+    }
+
+    /** The parcel of a paid order whose cancellation was asked for is stopped: the cancellation completes. */
+    @EventHandler
+    void on(ShipmentCancelled event) {
+        commands.send(new CompleteCancellation(event.orderId()));
     }
 
     /** Once the carrier has the parcel the order is shipped; a missed scan still ships it before delivery. */
