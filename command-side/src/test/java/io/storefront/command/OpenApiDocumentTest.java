@@ -26,9 +26,7 @@ class OpenApiDocumentTest {
     @Test
     @SuppressWarnings("unchecked")
     void every_api_endpoint_is_documented_and_every_documented_operation_exists() {
-        Map<String, Object> document = http.get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> document = document();
 
         Set<String> documented = new TreeSet<>();
         ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, operations) ->
@@ -45,5 +43,22 @@ class OpenApiDocumentTest {
         assertThat(documented).isEqualTo(served);
         var schemes = (Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components")).get("securitySchemes");
         assertThat(schemes.get("bearer")).containsEntry("scheme", "bearer").containsEntry("bearerFormat", "JWT");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void amounts_of_money_are_documented_as_exact_decimal_strings() {
+        Map<String, Object> document = document();
+
+        var schemas = (Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components")).get("schemas");
+        var amount = ((Map<String, Map<String, Object>>) schemas.get("Money").get("properties")).get("amount");
+        assertThat(amount).containsEntry("type", "string").containsEntry("format", "decimal");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> document() {
+        return http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
     }
 }

@@ -48,7 +48,7 @@ class ViewsTest {
         query.get().uri("/api/payments?orderId={id}", checkout.orderId()).exchange().expectBody()
                 .jsonPath("$.totalItems").isEqualTo(1)
                 .jsonPath("$.items[0].status").isEqualTo("CAPTURED")
-                .jsonPath("$.items[0].amount").isEqualTo(170000.0);
+                .jsonPath("$.items[0].amount").isEqualTo("170000");
 
         String userId = verifiedCustomer();
         await().atMost(PATIENCE).until(() -> body("/api/users/" + userId).contains("\"emailVerified\":true"));

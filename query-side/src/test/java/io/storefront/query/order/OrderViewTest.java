@@ -47,7 +47,7 @@ class OrderViewTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.order.customerId").isEqualTo(customer)
-                .jsonPath("$.order.total").isEqualTo(170000.0)
+                .jsonPath("$.order.total").isEqualTo("170000")
                 .jsonPath("$.order.currency").isEqualTo("IDR")
                 .jsonPath("$.lines[0].quantity").isEqualTo(2)
                 .jsonPath("$.lines[0].reserved").isEqualTo(true);
