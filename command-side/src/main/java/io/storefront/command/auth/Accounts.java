@@ -61,16 +61,17 @@ class Accounts {
         return credentials.forEmail(email).isPresent();
     }
 
-    Tokens login(String email, String password) {
-        throttle.check(email);
+    /** @param address the client's address, as the gateway reports it */
+    Tokens login(String email, String password, String address) {
+        throttle.check(email, address);
         var credential = credentials.forEmail(email);
         boolean matches = fitsBcrypt(password)
                 && passwords.matches(password, credential.map(Credentials.Credential::passwordHash).orElse(decoyHash));
         if (credential.isEmpty() || !matches) {
-            throttle.failed(email);
+            throttle.failed(email, address);
             throw new AuthenticationRefused("Wrong email or password");
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, address);
         return tokensFor(sessions.open(credential.get().userId(), credential.get().role()));
     }
 

@@ -3,6 +3,7 @@ package io.storefront.command.auth;
 import io.storefront.api.auth.AccessTokenFormat;
 import io.storefront.command.Actor;
 import io.storefront.command.web.Created;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -79,9 +80,10 @@ class AuthController {
         return ResponseEntity.created(location.toUri()).body(new Created(userId));
     }
 
+    /** The client's address is the connection's, or the one the gateway in front reports (see server.forward-headers-strategy). */
     @PostMapping("/api/auth/login")
-    Accounts.Tokens login(@Valid @RequestBody Login body) {
-        return accounts.login(body.email(), body.password());
+    Accounts.Tokens login(@Valid @RequestBody Login body, HttpServletRequest request) {
+        return accounts.login(body.email(), body.password(), request.getRemoteAddr());
     }
 
     /** A new access token and a new refresh token for the last refresh token; the old one is spent. */
