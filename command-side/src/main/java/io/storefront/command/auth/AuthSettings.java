@@ -18,6 +18,7 @@ import java.util.Base64;
  * @param accessTokenLifetime  at most 15 minutes: an access token cannot be called back before it expires
  * @param refreshTokenLifetime a session unused for this long ends
  * @param loginThrottle        how failed logins slow down further attempts (see {@link LoginThrottle})
+ * @param registrationNoticeInterval an account's owner is told of attempts to register its email at most once this often
  * @param bcryptStrength       log2 of the bcrypt rounds
  * @param signingKeyEncryptionKey the AES-256 key, base64, that seals the private signing keys in the database
  *                             (from Vault in a deployment; the embedded default makes one per run)
@@ -27,6 +28,7 @@ import java.util.Base64;
 record AuthSettings(@NotNull Duration accessTokenLifetime,
                     @NotNull Duration refreshTokenLifetime,
                     @Valid @NotNull LoginThrottling loginThrottle,
+                    @NotNull Duration registrationNoticeInterval,
                     @Min(4) @Max(31) int bcryptStrength,
                     @NotBlank String signingKeyEncryptionKey,
                     Admin admin) {

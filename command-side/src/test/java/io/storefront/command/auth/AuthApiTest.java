@@ -3,6 +3,7 @@ package io.storefront.command.auth;
 import com.nimbusds.jwt.SignedJWT;
 import io.storefront.command.CommandSideTest;
 import io.storefront.command.StoredEvents;
+import io.storefront.command.notification.DemoOutbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,9 @@ class AuthApiTest {
     @Autowired
     SigningKeys keys;
 
+    @Autowired
+    DemoOutbox outbox;
+
     @Test
     void a_registered_customer_logs_in_and_the_access_token_opens_their_session_list(CapturedOutput output) {
         String email = uniqueEmail();
@@ -68,12 +72,21 @@ class AuthApiTest {
     }
 
     @Test
-    void a_taken_email_is_a_409_and_leaves_no_second_credential() {
+    void a_taken_email_answers_like_a_free_one_leaves_no_second_credential_and_tells_the_owner_once() {
         String email = uniqueEmail();
-        register(email, PASSWORD);
-        registration(email, "another-password-1").expectStatus().isEqualTo(409);
-        assertThat(jdbc.sql("SELECT count(*) FROM credential WHERE email = ?").param(email).query(Long.class).single())
-                .isEqualTo(1);
+        String userId = register(email, PASSWORD);
+        String[] answers = new String[2];
+        for (int attempt = 0; attempt < 2; attempt++) {
+            answers[attempt] = registration(email, "another-password-1").expectStatus().isCreated()
+                    .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).matches(".*/api/users/[0-9a-f-]{36}"))
+                    .expectBody(Map.class).returnResult().getResponseBody().keySet().toString();
+        }
+        assertThat(answers).containsOnly("[id]");
+        assertThat(jdbc.sql("SELECT user_id FROM credential WHERE email = ?").param(email).query(String.class).list())
+                .containsExactly(userId);
+        loginAttempt(email, "another-password-1").expectStatus().isUnauthorized();
+        assertThat(outbox.messages(email)).singleElement()
+                .satisfies(notice -> assertThat(notice.text()).contains("tried to register with your email address"));
     }
 
     @Test
