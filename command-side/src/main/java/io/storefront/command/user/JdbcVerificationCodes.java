@@ -23,8 +23,8 @@ import java.util.List;
 class JdbcVerificationCodes implements VerificationCodes {
 
     private static final String ALGORITHM = "HmacSHA256";
-    static final Duration DESTINATION_INTERVAL = Duration.ofMinutes(1);
-    static final int CODES_PER_DESTINATION_A_DAY = 5;
+    private static final Duration DESTINATION_INTERVAL = Duration.ofMinutes(1);
+    private static final int CODES_PER_DESTINATION_A_DAY = 5;
     private static final Duration DAY = Duration.ofDays(1);
 
     private final JdbcClient jdbc;

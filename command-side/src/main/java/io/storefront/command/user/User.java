@@ -58,7 +58,8 @@ class User {
     private final Set<VerificationChannel> verified = EnumSet.noneOf(VerificationChannel.class);
     /** When codes went out, kept through changes of the contacts: a new number does not buy new codes. */
     private final Map<VerificationChannel, Instant> lastCodeSent = new EnumMap<>(VerificationChannel.class);
-    private final Deque<Instant> lastCodesSent = new ArrayDeque<>(CODES_PER_DAY);
+    /** When the last {@link #CODES_PER_DAY} codes went out, on any channel. */
+    private final Deque<Instant> recentCodes = new ArrayDeque<>(CODES_PER_DAY);
 
     private record PendingVerification(Instant expiresAt, int failedAttempts) {
 
@@ -100,9 +101,9 @@ class User {
         if (last != null && now.isBefore(last.plus(RESEND_INTERVAL))) {
             throw new TooSoon("A code was sent less than a minute ago", Duration.between(now, last.plus(RESEND_INTERVAL)));
         }
-        if (lastCodesSent.size() >= CODES_PER_DAY && now.isBefore(lastCodesSent.getFirst().plus(DAY))) {
+        if (recentCodes.size() >= CODES_PER_DAY && now.isBefore(recentCodes.getFirst().plus(DAY))) {
             throw new TooSoon("At most " + CODES_PER_DAY + " codes are sent in a day",
-                    Duration.between(now, lastCodesSent.getFirst().plus(DAY)));
+                    Duration.between(now, recentCodes.getFirst().plus(DAY)));
         }
         apply(new VerificationRequested(userId, channel, now, now.plus(CODE_LIFETIME)));
         codes.issue(userId, channel, destination, language, now);
@@ -172,10 +173,10 @@ class User {
     void on(VerificationRequested event) {
         pending.put(event.channel(), new PendingVerification(event.expiresAt(), 0));
         lastCodeSent.put(event.channel(), event.requestedAt());
-        if (lastCodesSent.size() == CODES_PER_DAY) {
-            lastCodesSent.removeFirst();
+        if (recentCodes.size() == CODES_PER_DAY) {
+            recentCodes.removeFirst();
         }
-        lastCodesSent.addLast(event.requestedAt());
+        recentCodes.addLast(event.requestedAt());
     }
 
     @EventSourcingHandler
