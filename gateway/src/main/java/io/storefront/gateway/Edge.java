@@ -1,11 +1,13 @@
 package io.storefront.gateway;
 
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -14,6 +16,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +58,35 @@ class Edge {
                 : chain.filter(exchange);
     }
 
+    /**
+     * The services learn the client's address from {@code X-Forwarded-For}, which only the gateway writes:
+     * the address of the connection, over whatever the client sent in it, so that nobody can pose as many
+     * clients to the login throttle. (Without trusted proxies configured, Spring Cloud Gateway drops every
+     * other {@code X-Forwarded-*} header a client sends.) Ordered after the filters that copy and drop headers.
+     */
+    @Bean
+    HttpHeadersFilter clientAddress() {
+        return new ClientAddress();
+    }
+
+    static final class ClientAddress implements HttpHeadersFilter, Ordered {
+
+        static final String HEADER = "X-Forwarded-For";
+
+        @Override
+        public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(input);
+            headers.set(HEADER, address(exchange));
+            return headers;
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+
     /** Token buckets in Redis, shared by every gateway instance. */
     @Bean
     RedisRateLimiter redisRateLimiter(GatewaySettings settings) {
@@ -77,6 +109,6 @@ class Edge {
 
     private static String address(ServerWebExchange exchange) {
         return Optional.ofNullable(exchange.getRequest().getRemoteAddress())
-                .map(InetSocketAddress::getAddress).map(Object::toString).orElse("unknown");
+                .map(InetSocketAddress::getAddress).map(InetAddress::getHostAddress).orElse("unknown");
     }
 }

@@ -47,13 +47,17 @@ class Accounts {
 
     /**
      * Registers the user in the User context and keeps the password's hash beside it, in one transaction:
-     * a taken email leaves neither an event nor a credential behind.
+     * a taken email leaves neither an event nor a credential behind. The password is hashed first, so that
+     * a taken email takes as long to refuse as a free one to register.
+     *
+     * @throws io.storefront.command.Conflict when the email has an account
      */
     @Transactional
     public String register(String name, String email, String phone, String password, Actor.Role role) {
         String userId = UUID.randomUUID().toString();
+        String passwordHash = passwords.encode(password);
         commands.sendAndWait(new RegisterUser(userId, name, email, phone));
-        credentials.add(userId, email, passwords.encode(password), role, clock.instant());
+        credentials.add(userId, email, passwordHash, role, clock.instant());
         return userId;
     }
 
@@ -61,16 +65,17 @@ class Accounts {
         return credentials.forEmail(email).isPresent();
     }
 
-    Tokens login(String email, String password) {
-        throttle.check(email);
+    /** @param address the client's address, as the gateway reports it */
+    Tokens login(String email, String password, String address) {
+        throttle.check(email, address);
         var credential = credentials.forEmail(email);
         boolean matches = fitsBcrypt(password)
                 && passwords.matches(password, credential.map(Credentials.Credential::passwordHash).orElse(decoyHash));
         if (credential.isEmpty() || !matches) {
-            throttle.failed(email);
+            throttle.failed(email, address);
             throw new AuthenticationRefused("Wrong email or password");
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, address);
         return tokensFor(sessions.open(credential.get().userId(), credential.get().role()));
     }
 

@@ -1,8 +1,8 @@
 package io.storefront.command.auth;
 
 import io.storefront.api.auth.AccessTokenFormat;
-import io.storefront.command.Actor;
 import io.storefront.command.web.Created;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -62,26 +62,33 @@ class AuthController {
     }
 
     private final Accounts accounts;
+    private final Registrations registrations;
     private final Sessions sessions;
     private final SigningKeys keys;
 
-    AuthController(Accounts accounts, Sessions sessions, SigningKeys keys) {
+    AuthController(Accounts accounts, Registrations registrations, Sessions sessions, SigningKeys keys) {
         this.accounts = accounts;
+        this.registrations = registrations;
         this.sessions = sessions;
         this.keys = keys;
     }
 
-    /** A customer account: the User context's user plus a password. 201 with the user's Location. */
+    /**
+     * A customer account: the User context's user plus a password. 201 with the user's Location, also for
+     * an email that has an account already (whose owner is told by email): the id then belongs to nobody.
+     * A client learns its own id for sure from its access token's subject.
+     */
     @PostMapping("/api/auth/register")
     ResponseEntity<Created> register(@Valid @RequestBody Registration body) {
-        String userId = accounts.register(body.name(), body.email(), body.phone(), body.password(), Actor.Role.CUSTOMER);
+        String userId = registrations.register(body.name(), body.email(), body.phone(), body.password());
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/users/{id}").buildAndExpand(userId);
         return ResponseEntity.created(location.toUri()).body(new Created(userId));
     }
 
+    /** The client's address is the connection's, or the one the gateway in front reports (see server.forward-headers-strategy). */
     @PostMapping("/api/auth/login")
-    Accounts.Tokens login(@Valid @RequestBody Login body) {
-        return accounts.login(body.email(), body.password());
+    Accounts.Tokens login(@Valid @RequestBody Login body, HttpServletRequest request) {
+        return accounts.login(body.email(), body.password(), request.getRemoteAddr());
     }
 
     /** A new access token and a new refresh token for the last refresh token; the old one is spent. */

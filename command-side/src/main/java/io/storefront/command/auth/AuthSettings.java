@@ -1,5 +1,6 @@
 package io.storefront.command.auth;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,7 +17,8 @@ import java.util.Base64;
  *
  * @param accessTokenLifetime  at most 15 minutes: an access token cannot be called back before it expires
  * @param refreshTokenLifetime a session unused for this long ends
- * @param loginFailures        failed logins allowed for one email within {@code loginLockout}
+ * @param loginThrottle        how failed logins slow down further attempts (see {@link LoginThrottle})
+ * @param registrationNoticeInterval an account's owner is told of attempts to register its email at most once this often
  * @param bcryptStrength       log2 of the bcrypt rounds
  * @param signingKeyEncryptionKey the AES-256 key, base64, that seals the private signing keys in the database
  *                             (from Vault in a deployment; the embedded default makes one per run)
@@ -25,11 +27,33 @@ import java.util.Base64;
 @ConfigurationProperties("storefront.auth")
 record AuthSettings(@NotNull Duration accessTokenLifetime,
                     @NotNull Duration refreshTokenLifetime,
-                    @Min(1) int loginFailures,
-                    @NotNull Duration loginLockout,
+                    @Valid @NotNull LoginThrottling loginThrottle,
+                    @NotNull Duration registrationNoticeInterval,
                     @Min(4) @Max(31) int bcryptStrength,
                     @NotBlank String signingKeyEncryptionKey,
                     Admin admin) {
+
+    /**
+     * @param freeFailures         failed logins for one email from one client address before each further one
+     *                             makes that pair wait, {@code firstDelay} and then twice as long as the last time
+     * @param firstDelay           the first wait of an email and address pair
+     * @param maxDelay             the longest wait of a pair
+     * @param addressFailures      failed logins from one client address, across emails, within {@code window}
+     *                             after which the address waits for the window's end (credential stuffing)
+     * @param emailFailures        failed logins for one email from all addresses within {@code window} after which
+     *                             the email waits for the window's end, except at addresses it logged in from
+     *                             before: set far above what one address can reach alone
+     * @param window               how long failures are counted
+     * @param knownAddressLifetime how long an address stays known for an email after a login from it
+     */
+    record LoginThrottling(@Min(1) int freeFailures,
+                           @NotNull Duration firstDelay,
+                           @NotNull Duration maxDelay,
+                           @Min(1) int addressFailures,
+                           @Min(1) int emailFailures,
+                           @NotNull Duration window,
+                           @NotNull Duration knownAddressLifetime) {
+    }
 
     /** The administrator account created at start when it does not exist yet; none when no email is set. */
     record Admin(String email, String password) {

@@ -5,6 +5,7 @@ import io.storefront.api.notification.Message;
 import io.storefront.api.notification.NotificationKind;
 import io.storefront.api.notification.QueueNotification;
 import io.storefront.api.user.VerificationChannel;
+import io.storefront.command.user.AccountNotices;
 import io.storefront.command.user.VerificationCodeSender;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,13 +14,14 @@ import org.springframework.stereotype.Component;
 import java.util.UUID;
 
 /**
- * Verification codes as notifications. The code is never stored, so it cannot go through the event
- * store like other messages: it is put on the broker here, inside the request that made it. If the
- * broker does not take it, the request fails and nothing of it is stored.
+ * Verification codes and account notices as notifications. The code is never stored, so it cannot go
+ * through the event store like other messages: it is put on the broker here, inside the request that
+ * made it. If the broker does not take it, the request fails and nothing of it is stored. A notice has
+ * nothing secret and goes out like any other message once queued.
  */
 @Component
 @ConditionalOnProperty("storefront.notifications.enabled")
-class QueuedCodes implements VerificationCodeSender {
+class QueuedCodes implements VerificationCodeSender, AccountNotices {
 
     private final CommandGateway commands;
     private final NotificationQueue queue;
@@ -37,5 +39,11 @@ class QueuedCodes implements VerificationCodeSender {
                 code.language(), null);
         commands.sendAndWait(new QueueNotification(notificationId, message));
         queue.publish(new Envelope(notificationId, message, code.code()));
+    }
+
+    @Override
+    public void registrationAttempted(String userId, String email, String language) {
+        commands.sendAndWait(new QueueNotification(UUID.randomUUID().toString(),
+                new Message(userId, Channel.EMAIL, NotificationKind.ACCOUNT_EXISTS, email, language, null)));
     }
 }

@@ -73,7 +73,7 @@ class Templates {
         if (kind == NotificationKind.VERIFICATION_CODE && (code == null || code.isBlank())) {
             throw new IllegalArgumentException("a verification message needs its code");
         }
-        if (kind != NotificationKind.VERIFICATION_CODE && message.order() == null) {
+        if (kind.isAboutAnOrder() && message.order() == null) {
             throw new IllegalArgumentException(kind + " needs the order's facts");
         }
         Locale locale = "id".equals(message.language()) ? INDONESIAN : ENGLISH;

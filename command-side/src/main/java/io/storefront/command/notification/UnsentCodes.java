@@ -1,14 +1,16 @@
 package io.storefront.command.notification;
 
+import io.storefront.api.notification.Channel;
+import io.storefront.command.user.AccountNotices;
 import io.storefront.command.user.VerificationCodeSender;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** While notifications are off, verification codes only reach the demo outbox. */
+/** While notifications are off, verification codes and account notices only reach the demo outbox. */
 @Component
 @ConditionalOnProperty(name = "storefront.notifications.enabled", havingValue = "false", matchIfMissing = true)
-class UnsentCodes implements VerificationCodeSender {
+class UnsentCodes implements VerificationCodeSender, AccountNotices {
 
     private final DemoOutbox outbox;
 
@@ -21,5 +23,11 @@ class UnsentCodes implements VerificationCodeSender {
     public void send(Code code) {
         CurrentUnitOfWork.get().afterCommit(unitOfWork -> outbox.keep(code.channel().name(), code.destination(),
                 "Your Storefront verification code is " + code.code()));
+    }
+
+    @Override
+    public void registrationAttempted(String userId, String email, String language) {
+        CurrentUnitOfWork.get().afterCommit(unitOfWork -> outbox.keep(Channel.EMAIL.name(), email,
+                "Somebody tried to register with your email address; you have an account already"));
     }
 }

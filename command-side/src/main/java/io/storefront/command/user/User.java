@@ -13,6 +13,7 @@ import io.storefront.api.user.UserRegistered;
 import io.storefront.api.user.VerificationChannel;
 import io.storefront.api.user.VerificationCodeRejected;
 import io.storefront.api.user.VerificationRequested;
+import io.storefront.api.user.WarnOfRegistrationAttempt;
 import io.storefront.command.Actor;
 import io.storefront.command.BusinessRuleViolation;
 import io.storefront.command.TooSoon;
@@ -24,6 +25,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -39,6 +42,8 @@ class User {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
     static final Duration RESEND_INTERVAL = Duration.ofMinutes(1);
+    static final int CODES_PER_DAY = 10;
+    static final Duration DAY = Duration.ofDays(1);
     static final int MAX_FAILED_ATTEMPTS = 5;
     static final String DEFAULT_LANGUAGE = "en";
 
@@ -51,11 +56,15 @@ class User {
     private Set<Channel> optedOut = Set.of();
     private final Map<VerificationChannel, PendingVerification> pending = new EnumMap<>(VerificationChannel.class);
     private final Set<VerificationChannel> verified = EnumSet.noneOf(VerificationChannel.class);
+    /** When codes went out, kept through changes of the contacts: a new number does not buy new codes. */
+    private final Map<VerificationChannel, Instant> lastCodeSent = new EnumMap<>(VerificationChannel.class);
+    /** When the last {@link #CODES_PER_DAY} codes went out, on any channel. */
+    private final Deque<Instant> recentCodes = new ArrayDeque<>(CODES_PER_DAY);
 
-    private record PendingVerification(Instant requestedAt, Instant expiresAt, int failedAttempts) {
+    private record PendingVerification(Instant expiresAt, int failedAttempts) {
 
         PendingVerification failedOnce() {
-            return new PendingVerification(requestedAt, expiresAt, failedAttempts + 1);
+            return new PendingVerification(expiresAt, failedAttempts + 1);
         }
     }
 
@@ -88,13 +97,22 @@ class User {
             throw new BusinessRuleViolation("The " + label(channel) + " is verified already");
         }
         Instant now = clock.instant();
-        PendingVerification last = pending.get(channel);
-        if (last != null && now.isBefore(last.requestedAt().plus(RESEND_INTERVAL))) {
-            throw new TooSoon("A code was sent less than a minute ago",
-                    Duration.between(now, last.requestedAt().plus(RESEND_INTERVAL)));
+        Instant last = lastCodeSent.get(channel);
+        if (last != null && now.isBefore(last.plus(RESEND_INTERVAL))) {
+            throw new TooSoon("A code was sent less than a minute ago", Duration.between(now, last.plus(RESEND_INTERVAL)));
+        }
+        if (recentCodes.size() >= CODES_PER_DAY && now.isBefore(recentCodes.getFirst().plus(DAY))) {
+            throw new TooSoon("At most " + CODES_PER_DAY + " codes are sent in a day",
+                    Duration.between(now, recentCodes.getFirst().plus(DAY)));
         }
         apply(new VerificationRequested(userId, channel, now, now.plus(CODE_LIFETIME)));
-        codes.issue(userId, channel, destination, language);
+        codes.issue(userId, channel, destination, language, now);
+    }
+
+    /** Nothing about the user changes: only the owner learns of the attempt, in their language. */
+    @CommandHandler
+    void handle(WarnOfRegistrationAttempt command, AccountNotices notices) {
+        notices.registrationAttempted(userId, email, language);
     }
 
     @CommandHandler
@@ -153,7 +171,12 @@ class User {
 
     @EventSourcingHandler
     void on(VerificationRequested event) {
-        pending.put(event.channel(), new PendingVerification(event.requestedAt(), event.expiresAt(), 0));
+        pending.put(event.channel(), new PendingVerification(event.expiresAt(), 0));
+        lastCodeSent.put(event.channel(), event.requestedAt());
+        if (recentCodes.size() == CODES_PER_DAY) {
+            recentCodes.removeFirst();
+        }
+        recentCodes.addLast(event.requestedAt());
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package io.storefront.command.auth;
 import com.nimbusds.jwt.SignedJWT;
 import io.storefront.command.CommandSideTest;
 import io.storefront.command.StoredEvents;
+import io.storefront.command.notification.DemoOutbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthApiTest {
 
     private static final String PASSWORD = "kopi-luwak-2026";
+    private static final String LOCAL = "127.0.0.1";
 
     @Autowired
     RestTestClient http;
@@ -40,6 +44,9 @@ class AuthApiTest {
 
     @Autowired
     SigningKeys keys;
+
+    @Autowired
+    DemoOutbox outbox;
 
     @Test
     void a_registered_customer_logs_in_and_the_access_token_opens_their_session_list(CapturedOutput output) {
@@ -65,12 +72,21 @@ class AuthApiTest {
     }
 
     @Test
-    void a_taken_email_is_a_409_and_leaves_no_second_credential() {
+    void a_taken_email_answers_like_a_free_one_leaves_no_second_credential_and_tells_the_owner_once() {
         String email = uniqueEmail();
-        register(email, PASSWORD);
-        registration(email, "another-password-1").expectStatus().isEqualTo(409);
-        assertThat(jdbc.sql("SELECT count(*) FROM credential WHERE email = ?").param(email).query(Long.class).single())
-                .isEqualTo(1);
+        String userId = register(email, PASSWORD);
+        String[] answers = new String[2];
+        for (int attempt = 0; attempt < 2; attempt++) {
+            answers[attempt] = registration(email, "another-password-1").expectStatus().isCreated()
+                    .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).matches(".*/api/users/[0-9a-f-]{36}"))
+                    .expectBody(Map.class).returnResult().getResponseBody().keySet().toString();
+        }
+        assertThat(answers).containsOnly("[id]");
+        assertThat(jdbc.sql("SELECT user_id FROM credential WHERE email = ?").param(email).query(String.class).list())
+                .containsExactly(userId);
+        loginAttempt(email, "another-password-1").expectStatus().isUnauthorized();
+        assertThat(outbox.messages(email)).singleElement()
+                .satisfies(notice -> assertThat(notice.text()).contains("tried to register with your email address"));
     }
 
     @Test
@@ -128,15 +144,70 @@ class AuthApiTest {
     }
 
     @Test
-    void repeated_failed_logins_are_throttled_even_with_the_right_password_then() {
+    void a_guesser_waits_longer_after_every_failure_past_three_even_with_the_right_password_then() throws Exception {
         String email = uniqueEmail();
         register(email, PASSWORD);
-        for (int attempt = 0; attempt < 5; attempt++) {
-            loginAttempt(email, "wrong-password-" + attempt).expectStatus().isUnauthorized();
+        String guesser = "203.0.113.7";
+        for (int attempt = 0; attempt < 3; attempt++) {
+            loginAttempt(email, "wrong-password-" + attempt, guesser).expectStatus().isUnauthorized();
         }
-        loginAttempt(email, PASSWORD).expectStatus().isEqualTo(429)
-                .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isPositive())
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        List<Long> waits = new ArrayList<>();
+        for (int attempt = 3; attempt < 6; attempt++) {
+            long wait = retryAfter(loginAttempt(email, PASSWORD, guesser));
+            waits.add(wait);
+            Thread.sleep(Duration.ofSeconds(wait).plusMillis(100));
+            loginAttempt(email, "wrong-password-" + attempt, guesser).expectStatus().isUnauthorized();
+        }
+        assertThat(waits).containsExactly(1L, 2L, 4L);
+    }
+
+    @Test
+    void failures_from_one_address_do_not_hold_back_the_owner_at_another() {
+        String email = uniqueEmail();
+        register(email, PASSWORD);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            loginAttempt(email, "wrong-password-" + attempt, "203.0.113.8").expectStatus().value(status ->
+                    assertThat(status).isIn(401, 429));
+        }
+        loginAttempt(email, PASSWORD, "203.0.113.8").expectStatus().isEqualTo(429);
+        loginAttempt(email, PASSWORD, "198.51.100.20").expectStatus().isOk();
+    }
+
+    @Test
+    void an_address_trying_many_accounts_is_stopped_for_all_of_them() {
+        String stuffer = "203.0.113.9";
+        for (int account = 0; account < 10; account++) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                loginAttempt(uniqueEmail(), PASSWORD, stuffer).expectStatus().isUnauthorized();
+            }
+        }
+        String email = uniqueEmail();
+        register(email, PASSWORD);
+        retryAfter(loginAttempt(email, PASSWORD, stuffer));
+        loginAttempt(email, PASSWORD, "198.51.100.21").expectStatus().isOk();
+    }
+
+    @Test
+    void many_addresses_guessing_one_account_stop_new_addresses_but_not_the_one_the_owner_logged_in_from() {
+        String email = uniqueEmail();
+        register(email, PASSWORD);
+        String owner = "198.51.100.22";
+        login(email, PASSWORD, owner);
+        for (int failure = 0; failure < 200; failure++) {
+            loginAttempt(email, "wrong-password", "10.1." + failure / 3 + ".1").expectStatus().isUnauthorized();
+        }
+        retryAfter(loginAttempt(email, PASSWORD, "198.51.100.23"));
+        login(email, PASSWORD, owner);
+    }
+
+    /** Asserts a throttled login, a 429 problem, and gives its Retry-After in seconds. */
+    private static long retryAfter(RestTestClient.ResponseSpec attempt) {
+        String seconds = attempt.expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .returnResult().getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        assertThat(seconds).isNotNull();
+        assertThat(Long.parseLong(seconds)).isPositive();
+        return Long.parseLong(seconds);
     }
 
     @Test
@@ -203,12 +274,22 @@ class AuthApiTest {
     }
 
     private Map<?, ?> login(String email, String password) {
-        return loginAttempt(email, password).expectStatus().isOk()
+        return login(email, password, LOCAL);
+    }
+
+    private Map<?, ?> login(String email, String password, String address) {
+        return loginAttempt(email, password, address).expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
     }
 
     private RestTestClient.ResponseSpec loginAttempt(String email, String password) {
+        return loginAttempt(email, password, LOCAL);
+    }
+
+    /** A login from the client address the gateway reports (the test's own requests come from loopback, like the gateway's). */
+    private RestTestClient.ResponseSpec loginAttempt(String email, String password, String address) {
         return http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", address)
                 .body(Map.of("email", email, "password", password)).exchange();
     }
 

@@ -49,7 +49,7 @@ class SealedSigningKeysTest {
         String sealedUnderTheFirst = keys.current().getKeyID();
 
         SigningKeys afterRotationInVault = new SigningKeys(jdbc, clock, new AuthSettings(settings.accessTokenLifetime(),
-                settings.refreshTokenLifetime(), settings.loginFailures(), settings.loginLockout(),
+                settings.refreshTokenLifetime(), settings.loginThrottle(), settings.registrationNoticeInterval(),
                 settings.bcryptStrength(), ROTATED_ENCRYPTION_KEY, settings.admin()));
         String sealedUnderTheSecond = afterRotationInVault.current().getKeyID();
 

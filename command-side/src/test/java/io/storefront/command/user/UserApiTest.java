@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -80,17 +81,31 @@ class UserApiTest {
     }
 
     @Test
-    void an_email_registered_already_is_a_409_whatever_its_case() {
+    void an_email_registered_already_answers_like_a_new_registration_whatever_its_case() {
         String email = uniqueEmail();
-        register(email).expectStatus().isCreated();
-        register(email.toUpperCase())
-                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo("The email address is registered already");
+        String userId = idOf(register(email));
+        String other = idOf(register(email.toUpperCase()));
+        assertThat(other).isNotEqualTo(userId);
+        assertThat(stored.types(other)).isEmpty();
+        assertThat(jdbc.sql("SELECT user_id FROM user_email WHERE email = ?").param(email).query(String.class).single())
+                .isEqualTo(userId);
     }
 
     @Test
-    void of_twenty_concurrent_registrations_of_one_email_exactly_one_succeeds() throws Exception {
+    void a_registration_without_a_name_is_a_400_problem_naming_it_and_registers_nobody() {
+        String email = uniqueEmail();
+        http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("password", "correct horse battery", "email", email))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[*].field").isEqualTo(List.of("name"));
+        assertThat(jdbc.sql("SELECT count(*) FROM user_email WHERE email = ?").param(email).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void of_twenty_concurrent_registrations_of_one_email_exactly_one_registers_and_all_answer_alike() throws Exception {
         String email = uniqueEmail();
         List<Callable<Integer>> attempts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -102,8 +117,10 @@ class UserApiTest {
                 statuses.add(status.get());
             }
         }
-        assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).containsOnly(201);
         assertThat(jdbc.sql("SELECT count(*) FROM user_email WHERE email = ?").param(email).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM credential WHERE email = ?").param(email).query(Long.class).single())
                 .isEqualTo(1);
     }
 
@@ -145,6 +162,18 @@ class UserApiTest {
         requestEmailCode(userId).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectHeader().exists("Retry-After");
         assertThat(outbox.messages(email)).hasSize(1);
+    }
+
+    @Test
+    void a_phone_number_gets_one_code_a_minute_whichever_account_asks() {
+        String phone = "+62812" + (10_000_000 + new Random().nextInt(89_999_999));
+        String first = idOf(register(uniqueEmail(), phone));
+        String second = idOf(register(uniqueEmail(), phone));
+        requestCode(first, VerificationChannel.PHONE).expectStatus().isAccepted();
+        requestCode(second, VerificationChannel.PHONE).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value("Retry-After", seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+        assertThat(outbox.messages(phone)).hasSize(1);
     }
 
     @Test
@@ -205,9 +234,19 @@ class UserApiTest {
                 .exchange();
     }
 
+    private RestTestClient.ResponseSpec register(String email, String phone) {
+        return http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("password", "correct horse battery", "name", "Budi Santoso", "email", email, "phone", phone))
+                .exchange();
+    }
+
     private RestTestClient.ResponseSpec requestEmailCode(String userId) {
+        return requestCode(userId, VerificationChannel.EMAIL);
+    }
+
+    private RestTestClient.ResponseSpec requestCode(String userId, VerificationChannel channel) {
         return http.post().uri("/api/users/{id}/verifications", userId).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("channel", VerificationChannel.EMAIL))
+                .body(Map.of("channel", channel))
                 .exchange();
     }
 

@@ -12,6 +12,7 @@ import io.storefront.api.user.UserRegistered;
 import io.storefront.api.user.VerificationChannel;
 import io.storefront.api.user.VerificationCodeRejected;
 import io.storefront.api.user.VerificationRequested;
+import io.storefront.api.user.WarnOfRegistrationAttempt;
 import io.storefront.command.Actor;
 import io.storefront.command.BusinessRuleViolation;
 import io.storefront.command.NotYours;
@@ -26,8 +27,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +38,7 @@ import static io.storefront.api.notification.Channel.PUSH;
 import static io.storefront.api.notification.Channel.SMS;
 import static io.storefront.api.user.VerificationChannel.EMAIL;
 import static io.storefront.api.user.VerificationChannel.PHONE;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class UserTest {
 
@@ -43,12 +47,14 @@ class UserTest {
 
     private final Set<String> takenEmails = new HashSet<>();
     private final Map<VerificationChannel, String> sentCodes = new HashMap<>();
+    private final List<String> notices = new ArrayList<>();
     private FixtureConfiguration<User> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(User.class);
         at(NOW);
+        noticesKept();
         fixture.registerInjectableResource((EmailRegistry) (email, userId) -> {
             if (!takenEmails.add(email)) {
                 throw new Conflict("The email address is registered already");
@@ -56,7 +62,7 @@ class UserTest {
         });
         fixture.registerInjectableResource(new VerificationCodes() {
             @Override
-            public void issue(String userId, VerificationChannel channel, String destination, String language) {
+            public void issue(String userId, VerificationChannel channel, String destination, String language, Instant now) {
                 sentCodes.put(channel, "123456");
             }
 
@@ -67,12 +73,21 @@ class UserTest {
         });
     }
 
+    private void noticesKept() {
+        fixture.registerInjectableResource((AccountNotices) (userId, email, language) ->
+                notices.add(userId + " " + email + " " + language));
+    }
+
     private void at(Instant instant) {
         fixture.registerInjectableResource(Clock.fixed(instant, ZoneOffset.UTC));
     }
 
     private static UserRegistered registered() {
         return new UserRegistered(USER, "Siti", "siti@example.com", "+6281234567890", NOW.minusSeconds(3600));
+    }
+
+    private static VerificationRequested phoneCodeSent(Instant at) {
+        return new VerificationRequested(USER, PHONE, at, at.plus(User.CODE_LIFETIME));
     }
 
     private static VerificationRequested emailCodeSent(Instant at) {
@@ -154,6 +169,49 @@ class UserTest {
                 .when(new RequestVerification(USER, EMAIL))
                 .expectException(TooSoon.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_new_phone_number_does_not_get_a_code_within_a_minute_of_the_last() {
+        fixture.given(registered(), phoneCodeSent(NOW.minusSeconds(30)),
+                        new UserProfileUpdated(USER, "Siti", "+6281111111111"))
+                .when(new RequestVerification(USER, PHONE))
+                .expectException(TooSoon.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void at_most_ten_codes_go_out_in_a_day_whatever_the_channels_and_numbers() {
+        List<Object> history = new ArrayList<>(List.of(registered()));
+        for (int code = 0; code < User.CODES_PER_DAY; code++) {
+            Instant at = NOW.minus(Duration.ofHours(20)).plus(Duration.ofHours(2).multipliedBy(code));
+            history.add(code % 2 == 0 ? phoneCodeSent(at) : emailCodeSent(at));
+            history.add(new UserProfileUpdated(USER, "Siti", "+62811000000" + code));
+        }
+        fixture.given(history)
+                .when(new RequestVerification(USER, EMAIL))
+                .expectException(TooSoon.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_eleventh_code_goes_out_a_day_after_the_first() {
+        List<Object> history = new ArrayList<>(List.of(registered()));
+        for (int code = 0; code < User.CODES_PER_DAY; code++) {
+            history.add(emailCodeSent(NOW.minus(Duration.ofHours(24)).plus(Duration.ofHours(2).multipliedBy(code))));
+        }
+        fixture.given(history)
+                .when(new RequestVerification(USER, PHONE))
+                .expectEvents(new VerificationRequested(USER, PHONE, NOW, NOW.plus(User.CODE_LIFETIME)));
+    }
+
+    @Test
+    void the_owner_of_an_email_hears_of_an_attempt_to_register_it_in_their_language_and_nothing_changes() {
+        fixture.given(registered(), new NotificationPreferencesChanged(USER, "id", Set.of()))
+                .when(new WarnOfRegistrationAttempt(USER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        assertThat(notices).containsExactly(USER + " siti@example.com id");
     }
 
     @Test
