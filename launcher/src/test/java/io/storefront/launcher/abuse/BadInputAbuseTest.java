@@ -36,6 +36,14 @@ class BadInputAbuseTest {
     }
 
     @Test
+    void a_login_with_a_null_character_is_refused_not_a_server_error() throws Exception {
+        HttpResponse<String> login = post("/api/auth/login", """
+                {"email":"siti%s@example.com","password":"kopi-luwak-2026"}""".formatted(NUL), null);
+
+        assertThat(fields(problem(login, 400))).containsExactly("email");
+    }
+
+    @Test
     void a_refused_name_does_not_keep_later_customers_out_of_the_users_view() throws Exception {
         post("/api/auth/register", """
                 {"name":"Budi%s","email":"%s@example.com","password":"kopi-luwak-2026"}""".formatted(NUL, UUID.randomUUID()), null);
@@ -80,6 +88,15 @@ class BadInputAbuseTest {
     @Test
     void a_catalog_search_for_a_null_character_is_refused_not_a_server_error() throws Exception {
         assertThat(fields(problem(get("/api/catalog?q=kopi%00", null), 400))).containsExactly("q");
+    }
+
+    @Test
+    void an_order_filter_with_a_null_character_is_refused_not_a_server_error() throws Exception {
+        String customer = customer().token();
+
+        for (String list : new String[]{"/api/payments", "/api/shipments", "/api/notifications"}) {
+            assertThat(fields(problem(get(list + "?orderId=kopi%00", customer), 400))).as(list).containsExactly("orderId");
+        }
     }
 
     @Test
