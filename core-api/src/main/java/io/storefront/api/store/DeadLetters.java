@@ -157,7 +157,7 @@ public final class DeadLetters {
         }
 
         /** Whether the failure, or one it was caused by, is of a kind that goes away by itself. */
-        static boolean mayPass(Throwable failure) {
+        private static boolean mayPass(Throwable failure) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
                 if (cause instanceof AxonTransientException || cause instanceof TransientDataAccessException
                         || cause instanceof RecoverableDataAccessException || cause instanceof DataAccessResourceFailureException
