@@ -114,6 +114,27 @@ class CommandConstraintsTest {
     }
 
     @Test
+    void names_and_addresses_refuse_control_characters_but_take_any_script() {
+        assertThat(invalidFields(new RegisterUser("u", "Siti\u0000", "siti@example.com", null))).containsExactly("name");
+        assertThat(invalidFields(new RegisterUser("u", "Siti", "siti\u0000@example.com", null))).containsExactly("email");
+        assertThat(invalidFields(new RegisterUser("u", "Ahmad\u0085", "ahmad@example.com", null))).containsExactly("name");
+        assertThat(invalidFields(new RegisterUser("u", "李小龍 \uD83D\uDE00 Дмитрий", "li@example.com", null))).isEmpty();
+        assertThat(invalidFields(new RegisterUser("u", "half \uD83D", "li@example.com", null))).containsExactly("name");
+        Address address = new Address("Siti\u001b[31m", "Jl. Sudirman 1\n", "\t", "Jakarta\u007f", "Jawa\u0000", "10220", "ID");
+        assertThat(invalidFields(new PlaceOrder("order-1", "customer-1", lines(1), address))).containsExactly(
+                "shippingAddress.city", "shippingAddress.line1", "shippingAddress.line2", "shippingAddress.recipient",
+                "shippingAddress.region");
+    }
+
+    @Test
+    void a_description_may_have_lines_and_tabs_but_no_other_control_character() {
+        assertThat(invalidFields(new CreateProduct("p", "KOPI-1", "Kopi", "Arabica.\r\n\tRoasted dark.", "Coffee", PRICE)))
+                .isEmpty();
+        assertThat(invalidFields(new CreateProduct("p", "KOPI-1", "Kopi\n", "Arabica\u0000", "Coffee\t", PRICE)))
+                .containsExactly("category", "description", "name");
+    }
+
+    @Test
     void money_adds_up_only_in_one_currency() {
         assertThat(Money.of("1.50", "EUR").plus(Money.of("2", "EUR")).isSameAs(Money.of("3.5", "EUR"))).isTrue();
         assertThat(Money.of("1", "EUR").sameCurrencyAs(new Money(BigDecimal.ONE, Currency.getInstance("USD")))).isFalse();

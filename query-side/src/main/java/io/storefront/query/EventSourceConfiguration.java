@@ -2,18 +2,23 @@ package io.storefront.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.OpenTelemetry;
+import io.storefront.api.store.DeadLetterAdmin;
+import io.storefront.api.store.DeadLetters;
 import io.storefront.api.store.EventStoreFormat;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,7 +36,8 @@ import java.util.List;
  * updates the view. Each projection is a tracking processor of two segments that handles events in
  * batches: it wakes when an event is stored, where a pooled streaming processor polls the JDBC store
  * every 500 ms, and replays as fast (B3 in docs/benchmarks.md). The rows a projection writes carry the
- * trace of the event they apply, for the change capture ({@link ChangeTracing}).
+ * trace of the event they apply, for the change capture ({@link ChangeTracing}). An event a projection
+ * keeps failing on is set aside, and the projection goes on ({@link DeadLetters}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class EventSourceConfiguration {
@@ -77,9 +83,22 @@ class EventSourceConfiguration {
         return EventStoreFormat.tokenStore(axonConnectionProvider, serializer);
     }
 
+    /** A projection's handler runs in a savepoint, so that a failed one leaves its view and transaction as they were. */
+    @Bean
+    HandlerEnhancerDefinition projectionSavepoints(PlatformTransactionManager transactions) {
+        return DeadLetters.savepoints(transactions, PROJECTIONS);
+    }
+
+    @Bean
+    DeadLetterAdmin deadLetterAdmin(EventProcessingConfiguration processing) {
+        return new DeadLetterAdmin(processing, PROJECTIONS);
+    }
+
     @Autowired
-    void projections(EventProcessingConfigurer processing, JdbcClient jdbc, OpenTelemetry openTelemetry) {
+    void projections(EventProcessingConfigurer processing, JdbcClient jdbc, OpenTelemetry openTelemetry,
+                     ObjectProvider<ConnectionProvider> connections, ObjectProvider<TransactionManager> transactions) {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+        DeadLetters.setAside(processing, PROJECTIONS, "projection_dead_letter", connections::getObject, transactions::getObject);
         ChangeTracing changeTracing = new ChangeTracing(jdbc, openTelemetry.getPropagators().getTextMapPropagator());
         processing.registerDefaultHandlerInterceptor((configuration, processor) -> changeTracing);
         PROJECTIONS.forEach(projection -> processing.registerTrackingEventProcessor(

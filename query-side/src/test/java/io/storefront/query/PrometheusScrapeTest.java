@@ -36,7 +36,8 @@ class PrometheusScrapeTest {
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*application=\"query-side\"[^}]*uri=\"/api/orders\"")
                 .containsPattern("storefront_processor_running\\{[^}]*processor=\"orders-view\"[^}]*\\} 1\\.0")
                 .containsPattern("storefront_processor_segments_in_error\\{[^}]*processor=\"orders-view\"[^}]*\\} 0\\.0")
-                .containsPattern("storefront_processor_behind\\{[^}]*processor=\"orders-view\"[^}]*\\} \\d"));
+                .containsPattern("storefront_processor_behind\\{[^}]*processor=\"orders-view\"[^}]*\\} \\d")
+                .containsPattern("storefront_processor_dead_letters\\{[^}]*processor=\"orders-view\"[^}]*\\} 0\\.0"));
     }
 
     /**

@@ -1,13 +1,23 @@
 package io.storefront.policy;
 
+import io.storefront.api.store.DeadLetterAdmin;
+import io.storefront.api.store.DeadLetters;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The checkout's policies, one per context that acts, each reacting only to events. Add this class
@@ -17,7 +27,8 @@ import java.util.List;
  * as soon as an event is stored (a pooled streaming processor would poll the JDBC store every 500 ms);
  * its token and the events its commands cause commit together. A failure that may pass is retried:
  * the processor backs off and reads the event again. A command the domain refuses is final and the
- * policy moves on (see {@link PolicyCommands}).
+ * policy moves on (see {@link PolicyCommands}). An event a policy keeps failing on otherwise is set
+ * aside for an administrator, and the policy goes on with the others ({@link DeadLetters}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ComponentScan
@@ -26,12 +37,29 @@ public class Policies {
     static final int SEGMENTS = 2;
     static final List<String> PROCESSING_GROUPS = List.of(
             "product-stock-policy", "order-fulfilment-policy", "payment-policy", "shipment-policy");
+    /** The groups above and the notification policy's, which runs where notifications are on. */
+    static final Set<String> WITH_DEAD_LETTERS = Set.of(
+            "product-stock-policy", "order-fulfilment-policy", "payment-policy", "shipment-policy", "notification-policy");
 
     @Autowired
-    void configure(EventProcessingConfigurer processing) {
+    void configure(EventProcessingConfigurer processing, ObjectProvider<ConnectionProvider> connections,
+                   ObjectProvider<TransactionManager> transactions) {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         PROCESSING_GROUPS.forEach(group -> processing.registerTrackingEventProcessor(group, Configuration::eventStore,
                 configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(SEGMENTS)
                         .andInitialSegmentsCount(SEGMENTS)));
+        DeadLetters.setAside(processing, WITH_DEAD_LETTERS, "policy_dead_letter", connections::getObject,
+                transactions::getObject);
+    }
+
+    /** A policy's handler runs in a savepoint, so that a failed one leaves nothing half-written. */
+    @Bean
+    HandlerEnhancerDefinition policySavepoints(PlatformTransactionManager transactions) {
+        return DeadLetters.savepoints(transactions, WITH_DEAD_LETTERS);
+    }
+
+    @Bean
+    DeadLetterAdmin policyDeadLetters(EventProcessingConfiguration processing) {
+        return new DeadLetterAdmin(processing, WITH_DEAD_LETTERS);
     }
 }

@@ -1,6 +1,7 @@
 package io.storefront.command.auth;
 
 import io.storefront.api.auth.AccessTokenFormat;
+import io.storefront.api.shared.PlainText;
 import io.storefront.command.web.Created;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -42,7 +43,7 @@ class AuthController {
         }
     }
 
-    record Login(@NotBlank String email, @NotBlank @Size(max = 1000) String password) {
+    record Login(@NotBlank @PlainText String email, @NotBlank @Size(max = 1000) String password) {
 
         @Override
         public String toString() {

@@ -1,5 +1,6 @@
 package io.storefront.api.payment;
 
+import io.storefront.api.shared.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -7,5 +8,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Gives a captured payment back in full, once. */
 public record RefundPayment(
         @TargetAggregateIdentifier @NotBlank String paymentId,
-        @NotBlank @Size(max = 500) String reason) {
+        @NotBlank @Size(max = 500) @PlainText String reason) {
 }

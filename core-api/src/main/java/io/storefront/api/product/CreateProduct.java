@@ -1,6 +1,7 @@
 package io.storefront.api.product;
 
 import io.storefront.api.shared.Money;
+import io.storefront.api.shared.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,8 +13,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record CreateProduct(
         @TargetAggregateIdentifier @NotBlank String productId,
         @NotNull @Pattern(regexp = Sku.PATTERN, message = Sku.MESSAGE) String sku,
-        @NotBlank @Size(max = 200) String name,
-        @Size(max = 4000) String description,
-        @NotBlank @Size(max = 100) String category,
+        @NotBlank @Size(max = 200) @PlainText String name,
+        @Size(max = 4000) @PlainText(multiline = true) String description,
+        @NotBlank @Size(max = 100) @PlainText String category,
         @NotNull @Valid Money price) {
 }

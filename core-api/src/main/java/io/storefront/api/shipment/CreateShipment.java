@@ -1,6 +1,7 @@
 package io.storefront.api.shipment;
 
 import io.storefront.api.shared.Address;
+import io.storefront.api.shared.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,5 +13,5 @@ public record CreateShipment(
         @TargetAggregateIdentifier @NotBlank String shipmentId,
         @NotBlank String orderId,
         @NotNull @Valid Address address,
-        @NotBlank @Size(max = 100) String carrier) {
+        @NotBlank @Size(max = 100) @PlainText String carrier) {
 }

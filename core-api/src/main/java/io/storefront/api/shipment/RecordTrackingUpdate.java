@@ -1,5 +1,6 @@
 package io.storefront.api.shipment;
 
+import io.storefront.api.shared.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,6 +13,6 @@ public record RecordTrackingUpdate(
         @TargetAggregateIdentifier @NotBlank String shipmentId,
         @NotNull TrackingStatus status,
         @NotNull Instant occurredAt,
-        @NotBlank @Size(max = 200) String location,
-        @Size(max = 500) String note) {
+        @NotBlank @Size(max = 200) @PlainText String location,
+        @Size(max = 500) @PlainText String note) {
 }

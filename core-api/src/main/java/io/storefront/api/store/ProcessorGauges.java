@@ -6,14 +6,16 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 
 /**
  * Where each streaming processor of a side stands, as gauges read at every scrape: how many events it
- * is behind the head of the store, how many of its segments are in error, and whether it runs. Axon's
- * own {@code eventProcessor_latency} says how old the last handled event was; these say how much is
- * left. A side imports this class; the gauges are registered once every processor exists.
+ * is behind the head of the store, how many of its segments are in error, whether it runs, and how many
+ * events it set aside in its dead-letter queue. Axon's own {@code eventProcessor_latency} says how old
+ * the last handled event was; these say how much is left. A side imports this class; the gauges are
+ * registered once every processor exists.
  */
 public class ProcessorGauges {
 
@@ -40,6 +42,10 @@ public class ProcessorGauges {
                 Gauge.builder("storefront.processor.running", streaming, p -> p.isRunning() ? 1 : 0)
                         .tag("processor", name).register(registry);
             }
+            processing.deadLetterQueue(name).ifPresent(queue -> Gauge.builder("storefront.processor.dead.letters", queue,
+                            SequencedDeadLetterQueue::size)
+                    .tag("processor", name).description("events the processor set aside (see DeadLetters)")
+                    .register(registry));
         });
     }
 

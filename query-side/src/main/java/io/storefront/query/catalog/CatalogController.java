@@ -1,10 +1,11 @@
 package io.storefront.query.catalog;
 
-import io.storefront.api.shared.Money;
+import io.storefront.api.shared.PlainText;
 import io.storefront.query.BadQuery;
 import io.storefront.query.NotFound;
 import io.storefront.query.Page;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -35,11 +37,15 @@ class CatalogController {
         this.mongo = mongo;
     }
 
+    /**
+     * Price bounds have at most 13 digits before the point and 4 after it (what any currency's minor
+     * units need): a bound beyond every price the shop can hold is refused, not wrapped around.
+     */
     @GetMapping
-    Page<CatalogProduct> search(@RequestParam(required = false) @Size(max = 100) String q,
-                                @RequestParam(required = false) @Size(max = 100) String category,
-                                @RequestParam(required = false) @DecimalMin("0") BigDecimal minPrice,
-                                @RequestParam(required = false) @DecimalMin("0") BigDecimal maxPrice,
+    Page<CatalogProduct> search(@RequestParam(required = false) @Size(max = 100) @PlainText String q,
+                                @RequestParam(required = false) @Size(max = 100) @PlainText String category,
+                                @RequestParam(required = false) @DecimalMin("0") @Digits(integer = 13, fraction = 4) BigDecimal minPrice,
+                                @RequestParam(required = false) @DecimalMin("0") @Digits(integer = 13, fraction = 4) BigDecimal maxPrice,
                                 @RequestParam(required = false) Currency currency,
                                 @RequestParam(defaultValue = "false") boolean inStock,
                                 @RequestParam(defaultValue = "name") @Pattern(regexp = "name|price|-price") String sort,
@@ -84,12 +90,17 @@ class CatalogController {
         }
         Criteria range = Criteria.where("currency").is(currency.getCurrencyCode()).and("priceMinor");
         if (min != null) {
-            range = range.gte(CatalogProjection.minorUnits(new Money(min, currency)));
+            range = range.gte(minorUnits(min, currency, RoundingMode.CEILING));
         }
         if (max != null) {
-            range = range.lte(CatalogProjection.minorUnits(new Money(max, currency)));
+            range = range.lte(minorUnits(max, currency, RoundingMode.FLOOR));
         }
         return range;
+    }
+
+    /** A bound in whole minor units, rounded into the range: 85,000.001 IDR as a minimum leaves 85,000 IDR out. */
+    private static long minorUnits(BigDecimal amount, Currency currency, RoundingMode rounding) {
+        return amount.movePointRight(Math.max(0, currency.getDefaultFractionDigits())).setScale(0, rounding).longValueExact();
     }
 
     /** The requested order, then by name and id, so that a page is the same each time it is read. */

@@ -1,5 +1,6 @@
 package io.storefront.query.notification;
 
+import io.storefront.api.shared.PlainText;
 import io.storefront.query.NotFound;
 import io.storefront.query.Page;
 import io.storefront.query.Viewer;
@@ -51,9 +52,9 @@ class NotificationQueryController {
     /** Newest first; filtered by order, by status (PARKED: what waits for an operator) and, for administrators, by customer. */
     @GetMapping
     Page<NotificationSummary> list(Viewer viewer,
-                                   @RequestParam(required = false) String orderId,
+                                   @RequestParam(required = false) @PlainText String orderId,
                                    @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
-                                   @RequestParam(required = false) String customerId,
+                                   @RequestParam(required = false) @PlainText String customerId,
                                    @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Map<String, Object> filter = new HashMap<>();

@@ -4,6 +4,7 @@ import io.storefront.api.order.OrderPlaced;
 import io.storefront.api.order.OrderStatus;
 import io.storefront.api.order.OrderTracking;
 import io.storefront.api.order.TrackOrder;
+import io.storefront.api.shared.PlainText;
 import io.storefront.query.NotFound;
 import io.storefront.query.Page;
 import io.storefront.query.Viewer;
@@ -48,7 +49,7 @@ class OrderQueryController {
     @GetMapping
     Page<OrderQueries.OrderSummary> list(
             Viewer viewer,
-            @RequestParam(required = false) String customerId,
+            @RequestParam(required = false) @PlainText String customerId,
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {

@@ -1,5 +1,6 @@
 package io.storefront.query.payment;
 
+import io.storefront.api.shared.PlainText;
 import io.storefront.query.NotFound;
 import io.storefront.query.Page;
 import io.storefront.query.ReadCache;
@@ -52,7 +53,7 @@ class PaymentQueryController {
     }
 
     @GetMapping
-    Page<PaymentSummary> list(Viewer viewer, @RequestParam(required = false) String orderId,
+    Page<PaymentSummary> list(Viewer viewer, @RequestParam(required = false) @PlainText String orderId,
                               @RequestParam(required = false)
                               @Pattern(regexp = "REQUESTED|AWAITING_CONFIRMATION|CAPTURED|DECLINED|REFUNDED") String status,
                               @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,

@@ -1,5 +1,6 @@
 package io.storefront.query.shipment;
 
+import io.storefront.api.shared.PlainText;
 import io.storefront.query.NotFound;
 import io.storefront.query.Page;
 import io.storefront.query.ReadCache;
@@ -54,7 +55,7 @@ class ShipmentQueryController {
     }
 
     @GetMapping
-    Page<ShipmentSummary> list(Viewer viewer, @RequestParam(required = false) String orderId,
+    Page<ShipmentSummary> list(Viewer viewer, @RequestParam(required = false) @PlainText String orderId,
                                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Map<String, Object> filter = new HashMap<>();

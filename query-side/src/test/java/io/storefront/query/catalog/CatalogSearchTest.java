@@ -58,6 +58,12 @@ class CatalogSearchTest {
     }
 
     @Test
+    void a_bound_between_two_minor_units_keeps_the_range_inside_it() {
+        assertThat(names("category=" + category + "&minPrice=85000.001&currency=IDR")).containsExactly("Kopi Gayo");
+        assertThat(names("category=" + category + "&maxPrice=84999.999&currency=IDR")).containsExactly("Teh Melati");
+    }
+
+    @Test
     void results_come_in_pages_and_discontinued_products_are_not_shown() {
         query.get().uri("/api/catalog?category={c}&size=2&page=1&sort=name", category).exchange()
                 .expectBody()
@@ -82,11 +88,15 @@ class CatalogSearchTest {
         expectBadParameter("minPrice=10&maxPrice=5&currency=IDR", "minPrice");
         expectBadParameter("currency=XYZ1&minPrice=1", "currency");
         expectBadParameter("size=500", "size");
+        expectBadParameter("q={q}", "q", "kopi\u0000");
+        expectBadParameter("category={c}", "category", "coffee\u001b");
+        expectBadParameter("minPrice=1e300&currency=IDR", "minPrice");
+        expectBadParameter("maxPrice=0.00001&currency=IDR", "maxPrice");
         query.get().uri("/api/catalog/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
     }
 
-    private void expectBadParameter(String parameters, String name) {
-        query.get().uri("/api/catalog?" + parameters).exchange()
+    private void expectBadParameter(String parameters, String name, Object... values) {
+        query.get().uri("/api/catalog?" + parameters, values).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo(name);
     }
