@@ -374,13 +374,15 @@ public final class StorefrontLauncher implements AutoCloseable {
                   Emails sent ......... %s/demo/mailbox (as an administrator)
                   Texts, push ......... %s/demo/outbox (as an administrator)
                   Kafka ............... %s (the read models' changes, topics storefront.public.<table>)
-                  Actuators ........... %s, %s (command side), %s (query side): /actuator/prometheus, on this machine only
+                  Actuators ........... %s (gateway), %s (command side), %s (query side):
+                                        /actuator/health and /actuator/prometheus, from this machine only
                   PostgreSQL .......... %s
                 Stop with Ctrl+C.
                 %n""", startup.toMillis() / 1000.0, base, base,
                 platform.getEnvironment().getProperty("storefront.auth.admin.email"),
                 platform.getEnvironment().getProperty("storefront.auth.admin.password"), base, base, base, base,
-                kafka.getBrokersAsString(), managementUrl(), managementUrlOf(platform), managementUrlOf(querySide), postgres.getJdbcUrl("postgres", "postgres"));
+                kafka.getBrokersAsString(), managementUrl(), managementUrlOf(platform), managementUrlOf(querySide),
+                postgres.getJdbcUrl("postgres", "postgres"));
     }
 
     @Override

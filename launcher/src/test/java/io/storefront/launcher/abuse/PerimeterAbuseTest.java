@@ -87,7 +87,7 @@ class PerimeterAbuseTest {
     }
 
     @Test
-    void a_made_up_sandbox_token_is_refused_and_charges_nothing() throws Exception {
+    void a_made_up_sandbox_token_is_refused() throws Exception {
         Shopfront.Caller customer = customer();
         HttpResponse<String> placed = post("/api/orders", """
                 {"lines":[{"productId":"%s","quantity":1,"unitPrice":{"amount":85000,"currency":"IDR"}}],
