@@ -36,9 +36,9 @@ variable "axon_servers" {
 locals {
   # port: the app's HTTP port; management: where its readiness and liveness answer
   apps = {
-    command-side = { port = 8081, management = 8081 }
-    query-side   = { port = 8082, management = 8082 }
-    sagas        = { port = 8083, management = 8083 }
+    command-side = { port = 8081, management = 8091 }
+    query-side   = { port = 8082, management = 8092 }
+    sagas        = { port = 8083, management = 8093 }
     gateway      = { port = 8080, management = 8090 }
   }
   common = {

@@ -20,7 +20,8 @@ final class GatewayOverheadBenchmark implements Benchmarks.Benchmark {
         int warmup = Embedded.option(options, "warmup", 2000);
         try (StorefrontLauncher platform = Embedded.startWithoutRateLimit()) {
             String gateway = "http://localhost:" + platform.port();
-            String direct = "http://localhost:" + platform.querySide().getEnvironment().getProperty("local.server.port");
+            // the query side listens on loopback only
+            String direct = "http://127.0.0.1:" + platform.querySide().getEnvironment().getProperty("local.server.port");
             Shopper viaGateway = Shopper.register(gateway);
             Shopper viaService = viaGateway.at(direct);
             String orderId = Checkouts.placeOrder(viaGateway, Checkouts.product(Checkouts.admin(gateway), 10));

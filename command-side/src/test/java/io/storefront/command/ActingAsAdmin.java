@@ -25,7 +25,7 @@ public class ActingAsAdmin {
     }
 
     public static String adminToken(AccessTokens tokens) {
-        return tokens.issue(ADMIN_ID, Actor.Role.ADMIN, "test-session");
+        return tokens.issue(ADMIN_ID, Actor.Role.ADMIN, EmbeddedRedisInitializer.liveSession("test-session"));
     }
 
     /** Adds a fresh Bearer token to each request that has no Authorization header of its own. */

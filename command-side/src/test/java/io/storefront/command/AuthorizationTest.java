@@ -148,7 +148,7 @@ class AuthorizationTest {
     }
 
     private <S extends RestTestClient.RequestHeadersSpec<?>> S as(String customerId, S request) {
-        request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.issue(customerId, Actor.Role.CUSTOMER, "session"));
+        request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.issue(customerId, Actor.Role.CUSTOMER, EmbeddedRedisInitializer.liveSession("session")));
         return request;
     }
 }

@@ -1,5 +1,7 @@
 package io.storefront.command;
 
+import io.lettuce.core.RedisClient;
+import io.storefront.api.auth.AccessTokenFormat;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
@@ -8,12 +10,15 @@ import redis.embedded.RedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Points the application at a real redis-server, started from the binary embedded-redis carries, once per test JVM. */
 public class EmbeddedRedisInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static RedisServer redis;
     private static int port;
+    private static final Set<String> liveSessions = new HashSet<>();
 
     /** The port of this test JVM's Redis, started on first use. */
     public static synchronized int port() {
@@ -39,6 +44,22 @@ public class EmbeddedRedisInitializer implements ApplicationContextInitializer<C
             }));
         }
         return port;
+    }
+
+    /**
+     * Opens a login session of this id in this JVM's Redis, as logging in does, for tokens the tests issue
+     * themselves: every service refuses a token whose session is not alive. Answers the id.
+     */
+    public static synchronized String liveSession(String sessionId) {
+        if (liveSessions.add(sessionId)) {
+            RedisClient client = RedisClient.create("redis://127.0.0.1:" + port());
+            try (var connection = client.connect()) {
+                connection.sync().hset(AccessTokenFormat.sessionKey(sessionId), "userId", "issued-by-a-test");
+            } finally {
+                client.shutdown();
+            }
+        }
+        return sessionId;
     }
 
     @Override

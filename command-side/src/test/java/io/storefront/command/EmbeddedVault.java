@@ -125,7 +125,7 @@ public final class EmbeddedVault {
     }
 
     private String[] arguments(String vaultAddress, String... more) {
-        String[] vault = {"--server.port=0", "--spring.cloud.vault.uri=" + vaultAddress, "--spring.cloud.vault.token=" + token};
+        String[] vault = {"--server.port=0", "--management.server.port=0", "--spring.cloud.vault.uri=" + vaultAddress, "--spring.cloud.vault.token=" + token};
         return Stream.concat(Arrays.stream(vault), Arrays.stream(more)).toArray(String[]::new);
     }
 

@@ -3,6 +3,7 @@ package io.storefront.command;
 import io.storefront.command.payment.PaymentRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -14,12 +15,18 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What Prometheus scrapes from the command side after an order and a declined payment, without a token. */
+/**
+ * What Prometheus scrapes from the command side after an order and a declined payment, without a token, on the
+ * management port: the API's port does not serve it.
+ */
 @CommandSideTest
 class PrometheusMetricsTest {
 
     @Autowired
     RestTestClient http;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void the_scrape_counts_orders_and_declines_per_gateway_and_times_commands_processors_and_requests() {
@@ -43,8 +50,15 @@ class PrometheusMetricsTest {
                 .containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/orders\"");
     }
 
+    @Test
+    void the_api_s_port_does_not_serve_the_scrape() {
+        http.get().uri("/actuator/prometheus").header("Authorization", "").exchange().expectStatus().isNotFound();
+        http.get().uri("/readyz").header("Authorization", "").exchange().expectStatus().isOk();
+    }
+
     private String scrape() {
-        return http.get().uri("/actuator/prometheus").header("Authorization", "")
+        return RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                .get().uri("/actuator/prometheus")
                 .exchange().expectStatus().isOk().returnResult(String.class).getResponseBody();
     }
 

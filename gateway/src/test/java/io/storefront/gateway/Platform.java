@@ -65,11 +65,11 @@ final class Platform {
         commandSide = new SpringApplicationBuilder(CommandSideApplication.class, Policies.class)
                 .properties(CommandSideApplication.CONFIG_NAME)
                 .initializers(new EmbeddedPostgresInitializer(), new EmbeddedRedisInitializer(), new LocalSecretsInitializer())
-                .run("--server.port=0", "--storefront.auth.bcrypt-strength=4", "--storefront.demo.outbox=true",
+                .run("--server.port=0", "--management.server.port=0", "--storefront.auth.bcrypt-strength=4", "--storefront.demo.outbox=true",
                         "--storefront.auth.admin.email=" + ADMIN_EMAIL, "--storefront.auth.admin.password=" + ADMIN_PASSWORD);
         MongoServer mongo = new MongoServer(new MemoryBackend());
         mongo.bind("localhost", 0);
-        String[] queryArgs = {"--server.port=0",
+        String[] queryArgs = {"--server.port=0", "--management.server.port=0",
                 "--spring.mongodb.uri=mongodb://localhost:" + mongo.getLocalAddress().getPort() + "/storefront",
                 "--storefront.auth.jwks-uri=" + url(commandSide) + "/.well-known/jwks.json"};
         querySides = List.of(querySide(queryArgs), querySide(queryArgs));

@@ -41,8 +41,10 @@ import java.util.Properties;
  * real redis-server (embedded-redis), then the platform in this JVM against them: the command side with
  * the checkout's policies and a demo catalog (port 8081, {@code --storefront.command-port}), the query
  * side (8082, {@code --storefront.query-port}) and in front of both the gateway (8080, {@code --server.port}),
- * the one URL users need, whose actuator (health, Prometheus) answers apart on 8090
- * ({@code --storefront.management-port}). With {@code --storefront.data-dir=DIR} (or
+ * the one URL users need. The sides listen on the loopback interface only; so does every actuator (health,
+ * Prometheus), each on a port apart: the gateway's on 8090 ({@code --storefront.management-port}), the
+ * command side's on 8091 ({@code --storefront.command-management-port}), the query side's on 8092
+ * ({@code --storefront.query-management-port}). With {@code --storefront.data-dir=DIR} (or
  * {@code STOREFRONT_DATA_DIR}) the database lives in DIR and survives a restart; without it, it lives
  * in a temporary folder that is gone when the launcher stops.
  */
@@ -57,6 +59,7 @@ public final class StorefrontLauncher implements AutoCloseable {
      * apps share this JVM's logging, which each configures again as it starts, from its own settings.
      */
     private static final String QUIET_SMTP_SERVER = "logging.level.com.icegreen.greenmail=WARN";
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final EmbeddedPostgres postgres;
     private final MongoServer mongo;
@@ -117,7 +120,8 @@ public final class StorefrontLauncher implements AutoCloseable {
                     "storefront.demo.outbox", "true",
                     "storefront.auth.admin.email", settings.getProperty("storefront.admin-email", DEMO_ADMIN_EMAIL),
                     "storefront.auth.admin.password", settings.getProperty("storefront.admin-password", DEMO_ADMIN_PASSWORD)));
-            embeddedServers.put("server.port", settings.getProperty("storefront.command-port", "8081"));
+            embeddedServers.putAll(onThisMachineOnly(settings, "storefront.command-port", "8081",
+                    "storefront.command-management-port", "8091"));
             // parcels go out with the built-in carrier, which reports its scans to the shop's signed webhook
             embeddedServers.put("storefront.carrier.provider", "simulated");
             embeddedServers.putAll(demoSecrets(dataDir));
@@ -139,9 +143,10 @@ public final class StorefrontLauncher implements AutoCloseable {
                         context.getBeanFactory().registerSingleton("smtp", smtp);
                     })
                     .run(args);
-            String commandUrl = "http://localhost:" + portOf(platform);
+            String commandUrl = "http://127.0.0.1:" + portOf(platform);
             Map<String, Object> queryServers = new HashMap<>(embeddedServers);
-            queryServers.put("server.port", settings.getProperty("storefront.query-port", "8082"));
+            queryServers.putAll(onThisMachineOnly(settings, "storefront.query-port", "8082",
+                    "storefront.query-management-port", "8092"));
             queryServers.put("spring.mongodb.uri", "mongodb://localhost:" + mongo.getLocalAddress().getPort() + "/storefront");
             queryServers.put("storefront.auth.jwks-uri", commandUrl + AccessTokenFormat.JWKS_PATH);
             // the read models' changes stream to the in-process Kafka, and the sales analytics read them there
@@ -154,11 +159,14 @@ public final class StorefrontLauncher implements AutoCloseable {
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", queryServers)))
                     .run(args);
+            // the gateway is the public entry and listens where --server.address says (every interface by default);
+            // its actuator, like the sides', on this machine only
             Map<String, Object> routes = Map.of(
                     "management.server.port", settings.getProperty("storefront.management-port", "8090"),
+                    "management.server.address", LOOPBACK,
                     "spring.data.redis.url", redisUrl,
                     "spring.cloud.discovery.client.simple.instances.command-side[0].uri", commandUrl,
-                    "spring.cloud.discovery.client.simple.instances.query-side[0].uri", "http://localhost:" + portOf(querySide));
+                    "spring.cloud.discovery.client.simple.instances.query-side[0].uri", "http://127.0.0.1:" + portOf(querySide));
             ConfigurableApplicationContext gateway = GatewayApplication.application().properties(QUIET_SMTP_SERVER)
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", routes)))
@@ -175,6 +183,19 @@ public final class StorefrontLauncher implements AutoCloseable {
             closeQuietly(postgres);
             throw e;
         }
+    }
+
+    /**
+     * Where a side listens in the embedded default: on the loopback interface only, its API and its actuator
+     * (on a port of its own) alike, so that nobody reaches it around the gateway, whose checks (sessions, body
+     * size, rate limits) it would skip. The actuator's port is a free one when the API's is.
+     */
+    private static Map<String, Object> onThisMachineOnly(StandardEnvironment settings, String portSetting, String port,
+                                                         String managementPortSetting, String managementPort) {
+        String apiPort = settings.getProperty(portSetting, port);
+        return Map.of("server.address", LOOPBACK, "server.port", apiPort,
+                "management.server.address", LOOPBACK,
+                "management.server.port", settings.getProperty(managementPortSetting, "0".equals(apiPort) ? "0" : managementPort));
     }
 
     /**
@@ -330,7 +351,12 @@ public final class StorefrontLauncher implements AutoCloseable {
 
     /** Where the gateway's actuator answers, apart from its public port. */
     public String managementUrl() {
-        return "http://localhost:" + gateway.getEnvironment().getProperty("local.management.port");
+        return managementUrlOf(gateway);
+    }
+
+    /** Where an app's actuator answers, on this machine only, apart from its API. */
+    public static String managementUrlOf(ConfigurableApplicationContext app) {
+        return "http://127.0.0.1:" + app.getEnvironment().getProperty("local.management.port");
     }
 
     private static int portOf(ConfigurableApplicationContext side) {
@@ -348,13 +374,15 @@ public final class StorefrontLauncher implements AutoCloseable {
                   Emails sent ......... %s/demo/mailbox (as an administrator)
                   Texts, push ......... %s/demo/outbox (as an administrator)
                   Kafka ............... %s (the read models' changes, topics storefront.public.<table>)
-                  Gateway actuator .... %s/actuator/health and /actuator/prometheus
+                  Actuators ........... %s (gateway), %s (command side), %s (query side):
+                                        /actuator/health and /actuator/prometheus, from this machine only
                   PostgreSQL .......... %s
                 Stop with Ctrl+C.
                 %n""", startup.toMillis() / 1000.0, base, base,
                 platform.getEnvironment().getProperty("storefront.auth.admin.email"),
                 platform.getEnvironment().getProperty("storefront.auth.admin.password"), base, base, base, base,
-                kafka.getBrokersAsString(), managementUrl(), postgres.getJdbcUrl("postgres", "postgres"));
+                kafka.getBrokersAsString(), managementUrl(), managementUrlOf(platform), managementUrlOf(querySide),
+                postgres.getJdbcUrl("postgres", "postgres"));
     }
 
     @Override

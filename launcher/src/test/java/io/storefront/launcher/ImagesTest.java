@@ -38,9 +38,9 @@ class ImagesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "command-side, io.storefront.command.CommandSideApplication, 8081, 8081",
-            "query-side,   io.storefront.query.QuerySideApplication,     8082, 8082",
-            "sagas,        io.storefront.policy.SagasApplication,        8083, 8083",
+            "command-side, io.storefront.command.CommandSideApplication, 8081, 8091",
+            "query-side,   io.storefront.query.QuerySideApplication,     8082, 8092",
+            "sagas,        io.storefront.policy.SagasApplication,        8083, 8093",
             "gateway,      io.storefront.gateway.GatewayApplication,     8080, 8090"})
     void image_runs_its_app_as_a_non_root_user_with_a_health_check(String module, String mainClass, int port,
                                                                    int healthPort) throws IOException {

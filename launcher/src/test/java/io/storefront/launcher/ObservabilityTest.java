@@ -261,12 +261,13 @@ class ObservabilityTest {
                 .mapToDouble(sample -> Double.parseDouble(sample.group(1))).sum();
     }
 
+    /** The command side's actuator, on its own port on this machine (as Prometheus scrapes it). */
     private static String commandSideUrl() {
-        return "http://localhost:" + launcher.platform().getEnvironment().getProperty("local.server.port");
+        return StorefrontLauncher.managementUrlOf(launcher.platform());
     }
 
     private static String querySideUrl() {
-        return "http://localhost:" + launcher.querySide().getEnvironment().getProperty("local.server.port");
+        return StorefrontLauncher.managementUrlOf(launcher.querySide());
     }
 
     /** A correlation id of a request the user makes as themselves, as the gateway passes it on. */

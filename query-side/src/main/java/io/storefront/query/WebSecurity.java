@@ -5,6 +5,7 @@ import io.storefront.api.auth.ResourceServer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,12 +25,14 @@ import static org.springframework.http.HttpMethod.GET;
 class WebSecurity implements WebMvcConfigurer {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder) {
-        return ResourceServer.configure(http, decoder)
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, StringRedisTemplate sessions) {
+        return ResourceServer.configure(http, decoder, sessions)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(GET, "/api/catalog", "/api/catalog/**").permitAll()
+                        // the actuator answers on the management port only, which neither the gateway routes nor
+                        // the embedded default opens beyond this machine; the probes answer on both
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
+                                "/actuator/health/**", "/actuator/prometheus", "/readyz", "/livez", "/error").permitAll()
                         .requestMatchers(GET, "/api/orders", "/api/orders/**", "/api/payments", "/api/payments/**",
                                 "/api/shipments", "/api/shipments/**", "/api/users/*", "/api/notifications",
                                 "/api/notifications/**").authenticated()

@@ -33,15 +33,20 @@ public class CommandSideRunning implements ApplicationContextInitializer<Configu
             commandSide = new SpringApplicationBuilder(CommandSideApplication.class, Policies.class)
                     .properties(CommandSideApplication.CONFIG_NAME)
                     .initializers(new EmbeddedPostgresInitializer(), new EmbeddedRedisInitializer(), new LocalSecretsInitializer())
-                    .run("--server.port=0", "--storefront.order.payment-timeout=8s", "--storefront.demo.outbox=true");
+                    .run("--server.port=0", "--management.server.port=0", "--storefront.order.payment-timeout=8s", "--storefront.demo.outbox=true");
         }
         return Integer.parseInt(commandSide.getEnvironment().getProperty("local.server.port"));
     }
 
     /** A valid access token of the command side's auth context, for a user id and role. */
     public static String token(String userId, Actor.Role role) {
+        return token(userId, role, EmbeddedRedisInitializer.liveSession("test-session"));
+    }
+
+    /** A valid access token of the given login session, alive or not. */
+    public static String token(String userId, Actor.Role role, String sessionId) {
         port();
-        return commandSide.getBean(AccessTokens.class).issue(userId, role, "test-session");
+        return commandSide.getBean(AccessTokens.class).issue(userId, role, sessionId);
     }
 
     public static String adminToken() {

@@ -2,6 +2,7 @@ package io.storefront.query;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -12,7 +13,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What Prometheus scrapes from the query side, without a token: the projections' processors, where they stand, and the reads. */
+/**
+ * What Prometheus scrapes from the query side, without a token, on the management port (the API's port does not
+ * serve it): the projections' processors, where they stand, and the reads.
+ */
 @QuerySideTest
 // every order neither paid nor ended counts as stuck at once
 @TestPropertySource(properties = "storefront.orders.stuck-after=0s")
@@ -22,6 +26,9 @@ class PrometheusScrapeTest {
 
     @Autowired
     RestTestClient query;
+
+    @LocalManagementPort
+    int managementPort;
 
     private final Shop shop = new Shop();
 
@@ -67,8 +74,15 @@ class PrometheusScrapeTest {
                 .returnResult(String.class).getResponseBody()).contains("\"status\":\"" + status + "\""));
     }
 
+    @Test
+    void the_api_s_port_does_not_serve_the_scrape() {
+        query.get().uri("/actuator/prometheus").header("Authorization", "").exchange().expectStatus().isNotFound();
+        query.get().uri("/readyz").header("Authorization", "").exchange().expectStatus().isOk();
+    }
+
     private String scrape() {
-        return query.get().uri("/actuator/prometheus").header("Authorization", "")
+        return RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                .get().uri("/actuator/prometheus")
                 .exchange().expectStatus().isOk().returnResult(String.class).getResponseBody();
     }
 

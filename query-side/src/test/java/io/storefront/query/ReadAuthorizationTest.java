@@ -2,10 +2,13 @@ package io.storefront.query;
 
 import io.storefront.api.payment.PaymentId;
 import io.storefront.api.shipment.ShipmentId;
+import io.storefront.api.auth.AccessTokenFormat;
 import io.storefront.command.Actor;
+import io.storefront.command.EmbeddedRedisInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -24,6 +27,9 @@ class ReadAuthorizationTest {
 
     @Autowired
     RestTestClient query;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     @LocalServerPort
     int port;
@@ -68,6 +74,20 @@ class ReadAuthorizationTest {
         RestTestClient anonymous = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
         anonymous.get().uri("/api/catalog").exchange().expectStatus().isOk();
         anonymous.get().uri("/api/orders").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** The gateway checks sessions too; this side must not take a logged-out token from a caller who went around it. */
+    @Test
+    void a_token_whose_session_has_ended_is_refused_although_it_has_not_expired() {
+        String session = EmbeddedRedisInitializer.liveSession("ending-" + UUID.randomUUID());
+        String token = CommandSideRunning.token(alice, Actor.Role.CUSTOMER, session);
+        query.get().uri("/api/orders").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isOk();
+
+        redis.delete(AccessTokenFormat.sessionKey(session));   // what logging out does
+        query.get().uri("/api/orders").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 

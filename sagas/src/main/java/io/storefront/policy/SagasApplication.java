@@ -44,11 +44,11 @@ public class SagasApplication {
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
     static class Alone {
 
-        /** No API of its own: only the actuator answers, for health checks and Prometheus. */
+        /** No API of its own: only the actuator answers (on its management port), for health checks and Prometheus. */
         @Bean
         SecurityFilterChain actuatorOnly(HttpSecurity http) {
             return http.authorizeHttpRequests(requests -> requests
-                            .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
+                            .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/readyz", "/livez").permitAll()
                             .anyRequest().denyAll())
                     .build();
         }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Says at start, in one plain line, when the Redis that keeps sessions cannot be reached, rather than
- * leaving it to the first login to find out. The platform still starts: everything but logging in works.
+ * leaving it to the first login to find out. The platform still starts: what needs no login (the catalog,
+ * webhooks) works; a call with a token is a 503, since whether its session is still alive cannot be told.
  */
 @Component
 class SessionStoreCheck {
@@ -28,7 +29,7 @@ class SessionStoreCheck {
         try (RedisConnection connection = redis.getConnection()) {
             connection.ping();
         } catch (RuntimeException e) {
-            log.error("Redis is unreachable ({}): logins, token refreshes and sessions fail until it is back. "
+            log.error("Redis is unreachable ({}): logins, token refreshes and every call with a token fail until it is back. "
                     + "Check spring.data.redis.url (STOREFRONT_REDIS_URL).", e.getMessage());
         }
     }

@@ -9,6 +9,7 @@ import io.storefront.api.auth.ResourceServer;
 import io.storefront.command.auth.SigningKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -27,8 +28,8 @@ import static org.springframework.http.HttpMethod.PUT;
 class WebSecurity {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder) {
-        return ResourceServer.configure(http, decoder)
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, StringRedisTemplate sessions) {
+        return ResourceServer.configure(http, decoder, sessions)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh").permitAll()
                         .requestMatchers(GET, AccessTokenFormat.JWKS_PATH).permitAll()
@@ -36,8 +37,10 @@ class WebSecurity {
                         // signature; the sandbox bank's page is reached by an unguessable address
                         .requestMatchers(POST, "/api/payments/webhooks/*", "/api/shipments/webhooks/*",
                                 "/api/payments/sandbox/3ds/*").permitAll()
+                        // the actuator answers on the management port only, which neither the gateway routes nor
+                        // the embedded default opens beyond this machine; the probes answer on both
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
+                                "/actuator/health/**", "/actuator/prometheus", "/readyz", "/livez", "/error").permitAll()
                         .requestMatchers(POST, "/api/auth/signing-keys").hasRole("ADMIN")
                         .requestMatchers("/api/auth/**", "/api/users/**").authenticated()
                         .requestMatchers(POST, "/api/orders", "/api/orders/*/cancellation").authenticated()

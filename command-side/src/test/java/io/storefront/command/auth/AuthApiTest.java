@@ -125,6 +125,19 @@ class AuthApiTest {
         refresh(tokens.get("refreshToken")).expectStatus().isUnauthorized();
     }
 
+    /** The gateway checks sessions too; this side must not take a logged-out token from a caller who went around it. */
+    @Test
+    void after_logout_the_access_token_is_refused_here_although_it_has_not_expired() {
+        String email = uniqueEmail();
+        register(email, PASSWORD);
+        Map<?, ?> tokens = login(email, PASSWORD);
+        http.post().uri("/api/auth/logout").headers(bearer(tokens)).exchange().expectStatus().isNoContent();
+
+        http.get().uri("/api/auth/sessions").headers(bearer(tokens)).exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("session"));
+    }
+
     @Test
     void a_customer_ends_one_of_their_sessions_but_cannot_touch_anybody_elses() {
         String email = uniqueEmail();
@@ -141,6 +154,7 @@ class AuthApiTest {
                 .expectStatus().isNoContent();
         assertThat(sessionIds(laptop)).containsExactly((String) laptop.get("sessionId"));
         refresh(phone.get("refreshToken")).expectStatus().isUnauthorized();
+        http.get().uri("/api/auth/sessions").headers(bearer(phone)).exchange().expectStatus().isUnauthorized();
     }
 
     @Test

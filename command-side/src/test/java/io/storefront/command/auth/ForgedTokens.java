@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.storefront.api.auth.AccessTokenFormat;
+import io.storefront.command.EmbeddedRedisInitializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,9 +26,10 @@ public final class ForgedTokens {
     private ForgedTokens() {
     }
 
+    /** Claims of a live session (opened for the tests), so that only the signature or the claims themselves can fail. */
     public static JWTClaimsSet.Builder claims(String userId, String role, Instant expiry) {
         return new JWTClaimsSet.Builder().issuer(AccessTokenFormat.ISSUER).subject(userId)
-                .claim(AccessTokenFormat.ROLES, List.of(role)).claim(AccessTokenFormat.SESSION, "forged")
+                .claim(AccessTokenFormat.ROLES, List.of(role)).claim(AccessTokenFormat.SESSION, EmbeddedRedisInitializer.liveSession("forged"))
                 .issueTime(Date.from(expiry.minusSeconds(900))).expirationTime(Date.from(expiry));
     }
 

@@ -1,5 +1,6 @@
 package io.storefront.command.auth;
 
+import io.storefront.command.Actor;
 import io.storefront.command.CommandSideApplication;
 import io.storefront.command.EmbeddedPostgresInitializer;
 import io.storefront.command.LocalSecretsInitializer;
@@ -10,6 +11,7 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -18,7 +20,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The command side with a Redis that is not there: it starts, says so, and answers logins with 503. */
+/**
+ * The command side with a Redis that is not there: it starts, says so, and answers logins with 503, and calls
+ * with a token too, whose session cannot be told alive (never let through).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         CommandSideApplication.CONFIG_NAME, "spring.data.redis.url=redis://127.0.0.1:1",
         "spring.data.redis.connect-timeout=500ms"})
@@ -30,6 +35,9 @@ class RedisDownTest {
     @Autowired
     RestTestClient http;
 
+    @Autowired
+    AccessTokens tokens;
+
     @Test
     void a_login_without_redis_is_a_503_problem_and_the_log_says_why(CapturedOutput output) {
         http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
@@ -38,5 +46,14 @@ class RedisDownTest {
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(output.getAll()).contains("Redis is unreachable");
+    }
+
+    @Test
+    void a_call_with_a_token_is_a_503_problem_since_its_session_cannot_be_checked() {
+        http.get().uri("/api/auth/sessions")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.issue("someone", Actor.Role.CUSTOMER, "a-session"))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -69,6 +70,9 @@ class NotificationDeliveryTest {
     @Autowired
     RestTestClient http;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     RabbitAdmin admin;
 
@@ -108,7 +112,8 @@ class NotificationDeliveryTest {
         queue.publish(new Envelope(id, orderPaid(to), null));
         // what Prometheus sees of the queue meanwhile
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
-                        http.get().uri("/actuator/prometheus").exchange().returnResult(String.class).getResponseBody())
+                        RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                                .get().uri("/actuator/prometheus").exchange().returnResult(String.class).getResponseBody())
                 .containsPattern("storefront_notification_queue_messages\\{[^}]*queue=\"notifications.email\"[^}]*\\} 2\\.0"));
         listeners.start();
 

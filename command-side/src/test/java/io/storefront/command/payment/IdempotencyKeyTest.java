@@ -2,6 +2,7 @@ package io.storefront.command.payment;
 
 import io.storefront.api.payment.PaymentId;
 import io.storefront.command.ActingAsAdmin;
+import io.storefront.command.EmbeddedRedisInitializer;
 import io.storefront.command.CommandSideTest;
 import io.storefront.command.StoredEvents;
 import io.storefront.command.auth.AccessTokens;
@@ -97,7 +98,8 @@ class IdempotencyKeyTest {
         String key = UUID.randomUUID().toString();
         request(orderId, key).expectStatus().isCreated();
 
-        String otherAdmin = tokens.issue("admin-" + UUID.randomUUID(), Actor.Role.ADMIN, "other-session");
+        String otherAdmin = tokens.issue("admin-" + UUID.randomUUID(), Actor.Role.ADMIN,
+                EmbeddedRedisInitializer.liveSession("other-session"));
         http.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key)
                 .headers(headers -> headers.setBearerAuth(otherAdmin)).body(payment(orderId))
                 .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
