@@ -1,0 +1,182 @@
+package io.storefront.api.openapi;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.util.AntPathMatcher;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Completes a side's OpenAPI document with what springdoc cannot see: who needs a token (every operation
+ * but the public ones), the refusals each operation can answer as RFC 9457 problems, and that a property
+ * which is not required may be {@code null} (records are written with their empty fields as {@code null}).
+ */
+public final class ApiDocument implements OpenApiCustomizer {
+
+    public static final String BEARER = "bearer";
+    static final String PROBLEM = "ProblemDetail";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    private final List<String> publicOperations;
+
+    /** @param publicOperations "METHOD /path/pattern" of the operations that need no token, as the side's security has them */
+    public ApiDocument(List<String> publicOperations) {
+        this.publicOperations = List.copyOf(publicOperations);
+    }
+
+    @Override
+    public void customise(OpenAPI api) {
+        api.getComponents()
+                .addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                        .description("The access token of POST /api/auth/login"))
+                .addSchemas(PROBLEM, problemSchema());
+        api.setSecurity(null);
+        api.getComponents().getSchemas().values().forEach(schema -> {
+            nullableUnlessRequired(schema);
+            walk(schema, ApiDocument::anchored);
+        });
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(parameter -> walk(parameter.getSchema(), ApiDocument::anchored));
+            }
+            boolean open = isPublic(method, path);
+            operation.setSecurity(open ? List.of() : List.of(new SecurityRequirement().addList(BEARER)));
+            refusals(operation, method, path, open);
+        }));
+    }
+
+    private boolean isPublic(PathItem.HttpMethod method, String path) {
+        return publicOperations.stream().anyMatch(operation -> {
+            String[] parts = operation.split(" ", 2);
+            return parts[0].equals(method.name()) && PATHS.match(parts[1], path);
+        });
+    }
+
+    /** The problems an operation may answer, besides the success springdoc found. */
+    private static void refusals(Operation operation, PathItem.HttpMethod method, String path, boolean open) {
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean command = method != PathItem.HttpMethod.GET;
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("400", "Malformed input: the problem's errors name each bad field or parameter");
+        if (!open) {
+            refusals.put("401", "No valid access token of a live session");
+            refusals.put("403", "The caller's role may not do this");
+        }
+        if (path.contains("{")) {
+            refusals.put("404", "Nothing with this id, or somebody else's");
+        }
+        if (command) {
+            refusals.put("409", "A conflict, or a concurrent change: read again and retry");
+        }
+        if (hasBody) {
+            refusals.put("413", "The body is over the gateway's size limit");
+            refusals.put("415", "The body is not JSON");
+        }
+        if (command) {
+            refusals.put("422", "Refused by a business rule");
+        }
+        refusals.put("429", "Over the caller's rate limit, or too soon: retry after Retry-After seconds");
+        ApiResponses responses = Objects.requireNonNullElseGet(operation.getResponses(), ApiResponses::new);
+        refusals.forEach((status, description) -> responses.putIfAbsent(status, new ApiResponse()
+                .description(description)
+                .content(new Content().addMediaType(PROBLEM_JSON,
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
+        operation.setResponses(responses);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema<?> problemSchema() {
+        Schema fieldError = new Schema<>().types(Set.of("object"))
+                .addProperty("field", new Schema<>().types(Set.of("string")))
+                .addProperty("message", new Schema<>().types(Set.of("string")))
+                .required(List.of("field", "message"));
+        return new Schema<>().types(Set.of("object"))
+                .description("An RFC 9457 problem: a stable type, a title, the reason, and for malformed input the bad fields")
+                .addProperty("type", new Schema<>().types(Set.of("string")).format("uri"))
+                .addProperty("title", new Schema<>().types(Set.of("string")))
+                .addProperty("status", new Schema<>().types(Set.of("integer")).format("int32"))
+                .addProperty("detail", new Schema<>().types(Set.of("string", "null")))
+                .addProperty("instance", new Schema<>().types(Set.of("string", "null")))
+                .addProperty("errors", new Schema<>().types(Set.of("array")).items(fieldError))
+                .required(List.of("type", "title", "status"));
+    }
+
+    /** Bean Validation's {@code @Pattern} matches the whole value, a JSON Schema pattern any part of it. */
+    private static void anchored(Schema<?> schema) {
+        String pattern = schema.getPattern();
+        if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+            schema.setPattern("^(?:" + pattern + ")$");
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void walk(Schema<?> schema, Consumer<Schema<?>> visit) {
+        if (schema == null) {
+            return;
+        }
+        visit.accept(schema);
+        if (schema.getProperties() != null) {
+            ((Map<String, Schema>) (Map) schema.getProperties()).values().forEach(property -> walk(property, visit));
+        }
+        walk(schema.getItems(), visit);
+        for (List<Schema> choices : List.of(
+                Objects.requireNonNullElse((List<Schema>) (List) schema.getAnyOf(), List.<Schema>of()),
+                Objects.requireNonNullElse((List<Schema>) (List) schema.getOneOf(), List.<Schema>of()),
+                Objects.requireNonNullElse((List<Schema>) (List) schema.getAllOf(), List.<Schema>of()))) {
+            choices.forEach(choice -> walk(choice, visit));
+        }
+    }
+
+    /** A property left out of {@code required} is written as {@code null} when it has no value. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void nullableUnlessRequired(Schema<?> schema) {
+        Map<String, Schema> properties = (Map) schema.getProperties();
+        if (properties == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        properties.replaceAll((name, property) -> {
+            if (property.getProperties() != null) {
+                nullableUnlessRequired(property);
+            }
+            return required.contains(name) ? property : nullable(property);
+        });
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema nullable(Schema property) {
+        if (property.get$ref() != null) {
+            return new Schema<>().anyOf(List.of(property, new Schema<>().types(Set.of("null"))));
+        }
+        if (property.getTypes() == null || property.getTypes().isEmpty()) {
+            return property;     // any value, null included
+        }
+        Set<String> types = new LinkedHashSet<>(property.getTypes());
+        types.add("null");
+        property.setTypes(types);
+        if (property.getEnum() != null && !property.getEnum().contains(null)) {
+            List values = new ArrayList<>(property.getEnum());
+            values.add(null);
+            property.setEnum(values);
+        }
+        return property;
+    }
+}
