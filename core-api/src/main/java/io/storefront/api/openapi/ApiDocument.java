@@ -6,14 +6,17 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.util.AntPathMatcher;
 
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +36,12 @@ public final class ApiDocument implements OpenApiCustomizer {
     static final String PROBLEM = "ProblemDetail";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    static {
+        // a currency is written as its ISO 4217 code, and only a code Java knows is read
+        SpringDocUtils.getConfig().replaceWithSchema(Currency.class, new Schema<String>().types(Set.of("string"))
+                ._enum(Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList()));
+    }
 
     private final List<String> publicOperations;
 
@@ -55,12 +64,32 @@ public final class ApiDocument implements OpenApiCustomizer {
         });
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             if (operation.getParameters() != null) {
-                operation.getParameters().forEach(parameter -> walk(parameter.getSchema(), ApiDocument::anchored));
+                operation.getParameters().forEach(ApiDocument::parameter);
             }
             boolean open = isPublic(method, path);
             operation.setSecurity(open ? List.of() : List.of(new SecurityRequirement().addList(BEARER)));
             refusals(operation, method, path, open);
         }));
+    }
+
+    /**
+     * Every id in a path is a UUID, any other path segment unreserved characters (the gateway refuses encoded
+     * slashes, percents and the like); a query parameter that is not text is left out when it comes empty.
+     */
+    private static void parameter(Parameter parameter) {
+        Schema<?> schema = parameter.getSchema();
+        walk(schema, ApiDocument::anchored);
+        if ("path".equals(parameter.getIn()) && schema != null && schema.getPattern() == null && schema.getFormat() == null) {
+            if (parameter.getName().endsWith("Id")) {
+                schema.setFormat("uuid");
+            } else {
+                schema.setPattern("^[A-Za-z0-9._~-]+$");
+            }
+        }
+        if ("query".equals(parameter.getIn()) && schema != null && schema.getTypes() != null
+                && !schema.getTypes().contains("string")) {
+            parameter.setAllowEmptyValue(true);
+        }
     }
 
     private boolean isPublic(PathItem.HttpMethod method, String path) {
@@ -76,8 +105,9 @@ public final class ApiDocument implements OpenApiCustomizer {
         boolean command = method != PathItem.HttpMethod.GET;
         Map<String, String> refusals = new LinkedHashMap<>();
         refusals.put("400", "Malformed input: the problem's errors name each bad field or parameter");
+        // an invalid token is refused even where none is needed; public operations refuse their own credentials
+        refusals.put("401", "No valid access token of a live session, or wrong credentials");
         if (!open) {
-            refusals.put("401", "No valid access token of a live session");
             refusals.put("403", "The caller's role may not do this");
         }
         if (path.contains("{")) {
@@ -110,13 +140,14 @@ public final class ApiDocument implements OpenApiCustomizer {
                 .required(List.of("field", "message"));
         return new Schema<>().types(Set.of("object"))
                 .description("An RFC 9457 problem: a stable type, a title, the reason, and for malformed input the bad fields")
-                .addProperty("type", new Schema<>().types(Set.of("string")).format("uri"))
+                .addProperty("type", new Schema<>().types(Set.of("string")).format("uri")
+                        .description("A URN naming the kind of refusal; left out for a plain HTTP refusal"))
                 .addProperty("title", new Schema<>().types(Set.of("string")))
                 .addProperty("status", new Schema<>().types(Set.of("integer")).format("int32"))
                 .addProperty("detail", new Schema<>().types(Set.of("string", "null")))
                 .addProperty("instance", new Schema<>().types(Set.of("string", "null")))
                 .addProperty("errors", new Schema<>().types(Set.of("array")).items(fieldError))
-                .required(List.of("type", "title", "status"));
+                .required(List.of("title", "status"));
     }
 
     /** Bean Validation's {@code @Pattern} matches the whole value, a JSON Schema pattern any part of it. */
