@@ -12,7 +12,9 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.ParameterCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.core.MethodParameter;
 import org.springframework.util.AntPathMatcher;
 
 import java.util.ArrayList;
@@ -30,17 +32,19 @@ import java.util.function.Consumer;
  * but the public ones), the refusals each operation can answer as RFC 9457 problems, and that a property
  * which is not required may be {@code null} (records are written with their empty fields as {@code null}).
  */
-public final class ApiDocument implements OpenApiCustomizer {
+public final class ApiDocument implements OpenApiCustomizer, ParameterCustomizer {
 
     public static final String BEARER = "bearer";
     static final String PROBLEM = "ProblemDetail";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
+    /** A currency is written as its ISO 4217 code, and only a code Java knows is read. */
+    private static final List<String> CURRENCIES =
+            Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList();
+
     static {
-        // a currency is written as its ISO 4217 code, and only a code Java knows is read
-        SpringDocUtils.getConfig().replaceWithSchema(Currency.class, new Schema<String>().types(Set.of("string"))
-                ._enum(Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList()));
+        SpringDocUtils.getConfig().replaceWithSchema(Currency.class, currency());
     }
 
     private final List<String> publicOperations;
@@ -74,7 +78,7 @@ public final class ApiDocument implements OpenApiCustomizer {
 
     /**
      * Every id in a path is a UUID, any other path segment unreserved characters (the gateway refuses encoded
-     * slashes, percents and the like); a query parameter that is not text is left out when it comes empty.
+     * slashes, percents and the like); a query parameter that is not plain text is left out when it comes empty.
      */
     private static void parameter(Parameter parameter) {
         Schema<?> schema = parameter.getSchema();
@@ -86,10 +90,23 @@ public final class ApiDocument implements OpenApiCustomizer {
                 schema.setPattern("^[A-Za-z0-9._~-]+$");
             }
         }
-        if ("query".equals(parameter.getIn()) && schema != null && schema.getTypes() != null
-                && !schema.getTypes().contains("string")) {
-            parameter.setAllowEmptyValue(true);
+        if ("query".equals(parameter.getIn()) && schema != null && (schema.getFormat() != null
+                || schema.getTypes() != null && !schema.getTypes().contains("string"))) {
+            parameter.setAllowEmptyValue(true);     // converted from text, and empty text is no value
         }
+    }
+
+    /** A currency among a request's parameters, which springdoc takes for any text. */
+    @Override
+    public Parameter customize(Parameter parameter, MethodParameter method) {
+        if (parameter != null && method.getParameterType() == Currency.class) {
+            parameter.setSchema(currency());
+        }
+        return parameter;
+    }
+
+    private static Schema<String> currency() {
+        return new Schema<String>().types(Set.of("string"))._enum(CURRENCIES);
     }
 
     private boolean isPublic(PathItem.HttpMethod method, String path) {
@@ -110,7 +127,7 @@ public final class ApiDocument implements OpenApiCustomizer {
         if (!open) {
             refusals.put("403", "The caller's role may not do this");
         }
-        if (path.contains("{")) {
+        if (path.contains("{") || takesAnId(operation)) {
             refusals.put("404", "Nothing with this id, or somebody else's");
         }
         if (command) {
@@ -130,6 +147,11 @@ public final class ApiDocument implements OpenApiCustomizer {
                 .content(new Content().addMediaType(PROBLEM_JSON,
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
         operation.setResponses(responses);
+    }
+
+    private static boolean takesAnId(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(parameter -> parameter.getName().endsWith("Id"));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
