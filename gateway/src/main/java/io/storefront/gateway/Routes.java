@@ -1,5 +1,6 @@
 package io.storefront.gateway;
 
+import io.storefront.api.auth.AccessTokenFormat;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -39,19 +40,20 @@ class Routes {
     private static final String[] READS = {"/api/orders/**", "/api/catalog/**", "/api/stock/**",
             "/api/payments/**", "/api/shipments/**", "/api/users/**", "/api/notifications/**"};
 
-    /** What only the query side serves: no other method is served there, as its document says. */
+    /** What is only read (from the query side, and the signing keys): no other method is served there. */
     private static final String[] READ_ONLY = {"/api/catalog", "/api/catalog/*", "/api/stock", "/api/stock/*",
             "/api/notifications", "/api/notifications/*", "/api/users", "/api/users/*", "/api/orders/*",
-            "/api/orders/*/tracking", "/api/payments/*", "/api/shipments/*"};
+            "/api/orders/*/tracking", "/api/payments/*", "/api/shipments/*", AccessTokenFormat.JWKS_PATH};
 
-    /** Where providers and the carrier post, and nobody reads. */
-    private static final String[] WEBHOOKS = {"/api/payments/webhooks/*", "/api/shipments/webhooks/*"};
+    /** Where providers, the carrier and the sandbox bank's page post, and nobody reads. */
+    private static final String[] POSTED_ONLY = {"/api/payments/webhooks/*", "/api/shipments/webhooks/*",
+            "/api/payments/sandbox/3ds/*"};
 
     @Bean
     RouteLocator platform(RouteLocatorBuilder routes) {
         return routes.routes()
                 // ahead of the reads, which would take a GET there to the query side
-                .route("webhooks", route -> only(route.order(-1), WEBHOOKS, HttpMethod.POST))
+                .route("posted-only", route -> only(route.order(-1), POSTED_ONLY, HttpMethod.POST))
                 // a live stream stays open as long as the order is moving: no timeout, no breaker
                 .route("tracking-stream", route -> route.order(0)
                         .path("/api/orders/*/tracking/stream")

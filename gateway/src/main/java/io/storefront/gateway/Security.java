@@ -102,6 +102,8 @@ class Security {
     ServerExchangeRejectedHandler refusedExchanges() {
         Set<HttpMethod> served = Set.of(GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS);
         return (exchange, refusal) -> {
+            // refused before its body is read: the connection is not used again, lest that body be taken for the next request
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
             if (!served.contains(exchange.getRequest().getMethod())) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, DELETE, OPTIONS");
                 return Problems.write(exchange.getResponse(), HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Completes a side's OpenAPI document with what springdoc cannot see: who needs a token (every operation
@@ -78,7 +79,7 @@ public final class ApiDocument implements OpenApiCustomizer, ParameterCustomizer
 
     /**
      * Every id in a path is a UUID, any other path segment unreserved characters (the gateway refuses encoded
-     * slashes, percents and the like); a query parameter that is not plain text is left out when it comes empty.
+     * slashes, percents and the like); a query parameter that is not plain text, or has a default, is left out when it comes empty.
      */
     private static void parameter(Parameter parameter) {
         Schema<?> schema = parameter.getSchema();
@@ -90,9 +91,9 @@ public final class ApiDocument implements OpenApiCustomizer, ParameterCustomizer
                 schema.setPattern("^[A-Za-z0-9._~-]+$");
             }
         }
-        if ("query".equals(parameter.getIn()) && schema != null && (schema.getFormat() != null
+        if ("query".equals(parameter.getIn()) && schema != null && (schema.getFormat() != null || schema.getDefault() != null
                 || schema.getTypes() != null && !schema.getTypes().contains("string"))) {
-            parameter.setAllowEmptyValue(true);     // converted from text, and empty text is no value
+            parameter.setAllowEmptyValue(true);     // converted from text, or defaulted: empty text is no value
         }
     }
 
@@ -190,12 +191,8 @@ public final class ApiDocument implements OpenApiCustomizer, ParameterCustomizer
             ((Map<String, Schema>) (Map) schema.getProperties()).values().forEach(property -> walk(property, visit));
         }
         walk(schema.getItems(), visit);
-        for (List<Schema> choices : List.of(
-                Objects.requireNonNullElse((List<Schema>) (List) schema.getAnyOf(), List.<Schema>of()),
-                Objects.requireNonNullElse((List<Schema>) (List) schema.getOneOf(), List.<Schema>of()),
-                Objects.requireNonNullElse((List<Schema>) (List) schema.getAllOf(), List.<Schema>of()))) {
-            choices.forEach(choice -> walk(choice, visit));
-        }
+        Stream.of(schema.getAnyOf(), schema.getOneOf(), schema.getAllOf()).filter(Objects::nonNull)
+                .flatMap(List::stream).forEach(choice -> walk(choice, visit));
     }
 
     /** A property left out of {@code required} is written as {@code null} when it has no value. */

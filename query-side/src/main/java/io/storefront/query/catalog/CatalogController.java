@@ -35,9 +35,12 @@ class CatalogController {
         this.mongo = mongo;
     }
 
+    /** Words and categories are text a person types: no control characters (a NUL breaks the store's query). */
+    private static final String TYPED = "[^\\x00-\\x1F\\x7F]*";
+
     @GetMapping
-    Page<CatalogProduct> search(@RequestParam(required = false) @Size(max = 100) String q,
-                                @RequestParam(required = false) @Size(max = 100) String category,
+    Page<CatalogProduct> search(@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = TYPED) String q,
+                                @RequestParam(required = false) @Size(max = 100) @Pattern(regexp = TYPED) String category,
                                 @RequestParam(required = false) @DecimalMin("0") BigDecimal minPrice,
                                 @RequestParam(required = false) @DecimalMin("0") BigDecimal maxPrice,
                                 @RequestParam(required = false) Currency currency,
