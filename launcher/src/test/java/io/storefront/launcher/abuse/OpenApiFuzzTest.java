@@ -116,7 +116,7 @@ class OpenApiFuzzTest {
      */
     private static void fuzz(String side, String role) throws Exception {
         Path schemathesis = schemathesis();
-        Path work = Files.createDirectories(Path.of("target", "schemathesis", side + "-" + role));
+        Path work = Files.createDirectories(Path.of("target", "schemathesis", side + "-" + role)).toAbsolutePath();
         Path auth = work.resolve("auth.json");
         Files.writeString(auth, JSON.writeValueAsString(Map.of("auth", List.of(
                 user("admin", StorefrontLauncher.DEMO_ADMIN_EMAIL, StorefrontLauncher.DEMO_ADMIN_PASSWORD),
@@ -131,7 +131,9 @@ class OpenApiFuzzTest {
                 "--generation-database", "none",
                 "--report", "junit", "--report-dir", work.toString()));
         Path log = work.resolve("schemathesis.log");
-        Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // run where schemathesis may keep its own files (its cache of who may call what)
+        Process run = new ProcessBuilder(command).directory(work.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean ended = run.waitFor(15, TimeUnit.MINUTES);
         if (!ended) {
             run.destroyForcibly();
