@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  */
 public final class ApiDocument implements OpenApiCustomizer, ParameterCustomizer {
 
-    public static final String BEARER = "bearer";
-    static final String PROBLEM = "ProblemDetail";
+    private static final String BEARER = "bearer";
+    private static final String PROBLEM = "ProblemDetail";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
