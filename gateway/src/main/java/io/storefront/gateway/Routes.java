@@ -1,5 +1,6 @@
 package io.storefront.gateway;
 
+import io.storefront.api.auth.AccessTokenFormat;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -7,15 +8,23 @@ import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigB
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.route.builder.Buildable;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.builder.PredicateSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads go to the query side, everything else to the command side, each to one of its instances in
@@ -31,9 +40,20 @@ class Routes {
     private static final String[] READS = {"/api/orders/**", "/api/catalog/**", "/api/stock/**",
             "/api/payments/**", "/api/shipments/**", "/api/users/**", "/api/notifications/**"};
 
+    /** What is only read (from the query side, and the signing keys): no other method is served there. */
+    private static final String[] READ_ONLY = {"/api/catalog", "/api/catalog/*", "/api/stock", "/api/stock/*",
+            "/api/notifications", "/api/notifications/*", "/api/users", "/api/users/*", "/api/orders/*",
+            "/api/orders/*/tracking", "/api/payments/*", "/api/shipments/*", AccessTokenFormat.JWKS_PATH};
+
+    /** Where providers, the carrier and the sandbox bank's page post, and nobody reads. */
+    private static final String[] POSTED_ONLY = {"/api/payments/webhooks/*", "/api/shipments/webhooks/*",
+            "/api/payments/sandbox/3ds/*"};
+
     @Bean
     RouteLocator platform(RouteLocatorBuilder routes) {
         return routes.routes()
+                // ahead of the reads, which would take a GET there to the query side
+                .route("posted-only", route -> only(route.order(-1), POSTED_ONLY, HttpMethod.POST))
                 // a live stream stays open as long as the order is moving: no timeout, no breaker
                 .route("tracking-stream", route -> route.order(0)
                         .path("/api/orders/*/tracking/stream")
@@ -57,11 +77,25 @@ class Routes {
                         .path("/api-docs/query-side")
                         .filters(filters -> resilient(filters.setPath("/v3/api-docs"), QUERY_SIDE))
                         .uri("lb://" + QUERY_SIDE))
-                .route("commands", route -> route.order(5)
+                .route("read-only", route -> only(route.order(5), READ_ONLY, HttpMethod.GET, HttpMethod.HEAD))
+                .route("commands", route -> route.order(6)
                         .path("/api/**", "/.well-known/jwks.json", "/demo/**")
                         .filters(filters -> resilient(filters, COMMAND_SIDE))
                         .uri("lb://" + COMMAND_SIDE))
                 .build();
+    }
+
+    /** Paths served with some methods only: any other is answered here, with the ones there are (and CORS's OPTIONS). */
+    private static Buildable<Route> only(PredicateSpec route, String[] paths, HttpMethod... served) {
+        String allow = Arrays.stream(served).map(HttpMethod::name).collect(Collectors.joining(", "));
+        HttpMethod[] passing = Stream.concat(Arrays.stream(served), Stream.of(HttpMethod.OPTIONS)).toArray(HttpMethod[]::new);
+        return route.path(paths).and().not(other -> other.method(passing))
+                .filters(filters -> filters.filter((exchange, chain) -> {
+                    exchange.getResponse().getHeaders().set(HttpHeaders.ALLOW, allow);
+                    return Problems.write(exchange.getResponse(), HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                            "Only " + allow + " is served here");
+                }))
+                .uri("no://op");
     }
 
     private static GatewayFilterSpec resilient(GatewayFilterSpec filters, String service) {

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -27,10 +29,15 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.OPTIONS;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * The gateway's first check of every call: a valid access token of a live session where one is needed,
@@ -85,6 +92,26 @@ class Security {
                         .accessDeniedHandler(forbidden))
                 .addFilterAfter(Edge.rateLimit(limiter), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
+    }
+
+    /**
+     * The firewall in front of everything refuses a method that nothing here serves (TRACE, CONNECT, ...):
+     * that is a 405 naming the methods there are; anything else it refuses (an encoded slash, say) is a 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler refusedExchanges() {
+        Set<HttpMethod> served = Set.of(GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS);
+        return (exchange, refusal) -> {
+            // refused before its body is read: the connection is not used again, lest that body be taken for the next request
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+            if (!served.contains(exchange.getRequest().getMethod())) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+                return Problems.write(exchange.getResponse(), HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                        "This method is not served here");
+            }
+            return Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "malformed-request",
+                    "The request was refused as malformed");
+        };
     }
 
     /** The auth context's public keys, fetched from any command-side instance through the load balancer. */

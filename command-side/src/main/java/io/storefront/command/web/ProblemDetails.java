@@ -8,6 +8,7 @@ import io.storefront.command.payment.PaymentGateway;
 import io.storefront.command.TooSoon;
 import io.storefront.command.auth.AuthenticationRefused;
 import jakarta.validation.ConstraintViolation;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -71,6 +72,12 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(AggregateNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "Nothing exists with id " + e.getAggregateIdentifier());
+    }
+
+    /** The id names something of another kind (a user's id as a product's): its events build no such aggregate. */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ProblemDetail otherKind(IncompatibleAggregateException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing of this kind exists with this id");
     }
 
     @ExceptionHandler(NotYours.class)

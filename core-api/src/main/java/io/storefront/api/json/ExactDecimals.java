@@ -1,11 +1,8 @@
 package io.storefront.api.json;
 
-import io.swagger.v3.oas.models.media.StringSchema;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationContext;
@@ -18,7 +15,8 @@ import java.math.BigDecimal;
  * Every decimal an app answers with (amounts of money above all) is a JSON string of its exact digits,
  * {@code "85000"} or {@code "12.5"}: a JSON number would be read as a binary float by most clients,
  * and {@code 0.1 + 0.2} of those is not {@code 0.3}. Decimals are still read from numbers or strings.
- * The apps' OpenAPI documents say so. Events keep their own format: this is the HTTP API's.
+ * The apps' OpenAPI documents say so ({@code io.storefront.api.openapi.ApiDocument}). Events keep their own
+ * format: this is the HTTP API's.
  */
 @AutoConfiguration
 @ConditionalOnClass(JacksonModule.class)
@@ -27,16 +25,6 @@ public class ExactDecimals {
     @Bean
     JacksonModule exactDecimals() {
         return new SimpleModule("exact-decimals").addSerializer(BigDecimal.class, new AsText());
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(SpringDocUtils.class)
-    static class Documented {
-
-        static {
-            SpringDocUtils.getConfig().replaceWithSchema(BigDecimal.class,
-                    new StringSchema().format("decimal").pattern("^-?\\d+(\\.\\d+)?$").example("85000"));
-        }
     }
 
     /** Without trailing zeros, never in exponent notation: {@code 85000.0000} is {@code "85000"}. */

@@ -31,8 +31,8 @@ class AnalyticsController {
 
     @GetMapping
     SalesKpis.Report report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-                            @RequestParam(required = false) Instant from,
-                            @RequestParam(required = false) Instant to,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                             @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}") String currency) {
         if (day != null && (from != null || to != null)) {
             throw new BadQuery("day", "Ask for a day or for a range, not both");

@@ -8,6 +8,9 @@ import io.storefront.api.shared.PlainText;
 import io.storefront.query.NotFound;
 import io.storefront.query.Page;
 import io.storefront.query.Viewer;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -80,6 +83,9 @@ class OrderQueryController {
      * the order's events may be projected by another one, so the view is also read again every second.
      */
     @GetMapping(path = "/{orderId}/tracking/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ApiResponse(responseCode = "200", description = "Server-Sent Events, one per status: event `status`, id the status, "
+            + "data a tracking step as JSON ({\"status\":..., \"at\":...}); the stream ends after a final status",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     Flux<ServerSentEvent<OrderTracking.Step>> follow(Viewer viewer, @PathVariable String orderId) {
         requireReadable(viewer, orderId);
         SubscriptionQueryResult<OrderTracking, OrderTracking.Step> subscription = queries.subscriptionQuery(
