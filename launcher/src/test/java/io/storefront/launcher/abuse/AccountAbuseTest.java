@@ -2,6 +2,7 @@ package io.storefront.launcher.abuse;
 
 import io.storefront.launcher.StorefrontLauncher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import java.net.InetAddress;
@@ -33,6 +34,7 @@ import static org.awaitility.Awaitility.await;
  * addresses are real ones: every 127.x.y.z address is this machine's loopback, and a client bound to
  * one of them reaches the gateway from it.
  */
+@ExtendWith(Shopfront.StopsThePlatform.class)
 class AccountAbuseTest {
 
     private static final String PASSWORD = "correct horse battery";

@@ -2,6 +2,7 @@ package io.storefront.launcher.abuse;
 
 import io.storefront.launcher.abuse.Shopfront.Caller;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * could break the catalog or match everything are refused; what a view could still not handle is set
  * aside where only an administrator sees it.
  */
+@ExtendWith(Shopfront.StopsThePlatform.class)
 class BadInputAbuseTest {
 
     /** A JSON string's escape of U+0000, as a client sends it. */

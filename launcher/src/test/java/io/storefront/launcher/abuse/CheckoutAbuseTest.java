@@ -2,6 +2,7 @@ package io.storefront.launcher.abuse;
 
 import io.storefront.launcher.abuse.Shopfront.Caller;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * What a customer might try at the checkout to pay less than the shop asks, keep goods they were refunded
  * for, or keep the stock from everybody else: each is refused, through the gateway, on the real platform.
  */
+@ExtendWith(Shopfront.StopsThePlatform.class)
 class CheckoutAbuseTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -3,6 +3,7 @@ package io.storefront.launcher.abuse;
 import io.storefront.launcher.StorefrontLauncher;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
 import java.net.URI;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * content type and body as documented, bad input refused, good input accepted, no operation without its
  * token — as an administrator and as a customer. Before it, one test each for what its first run found.
  */
+@ExtendWith(Shopfront.StopsThePlatform.class)
 class OpenApiFuzzTest {
 
     private static final String PASSWORD = "correct horse battery";

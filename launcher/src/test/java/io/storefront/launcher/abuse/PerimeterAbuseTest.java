@@ -2,6 +2,7 @@ package io.storefront.launcher.abuse;
 
 import io.storefront.launcher.StorefrontLauncher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every actuator, listen on this machine's loopback interface only; a side reached on it anyway checks the
  * caller's session itself; and the sandbox payment provider takes back only the tokens it made.
  */
+@ExtendWith(Shopfront.StopsThePlatform.class)
 class PerimeterAbuseTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();

@@ -1,6 +1,8 @@
 package io.storefront.launcher.abuse;
 
 import io.storefront.launcher.StorefrontLauncher;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,15 +39,32 @@ final class Shopfront {
     private Shopfront() {
     }
 
-    /** The platform of this JVM, started on free ports at first use and stopped when the JVM ends. */
+    /** The platform of this JVM, started on free ports at first use; stopped after the spec ({@link StopsThePlatform}). */
     static synchronized StorefrontLauncher platform() {
         if (launcher == null) {
             launcher = StorefrontLauncher.start("--server.port=0", "--storefront.command-port=0",
                     "--storefront.query-port=0", "--storefront.management-port=0",
                     "--storefront.carrier.simulated.step=" + CARRIER_STEP.toSeconds() + "s");
-            Runtime.getRuntime().addShutdownHook(new Thread(launcher::close));
         }
         return launcher;
+    }
+
+    /**
+     * Stops the platform after a spec's last test, apps first and then their servers, while the JVM still
+     * runs: stopped from a shutdown hook instead, it races the embedded servers' own hooks and outlasts the
+     * JVM's exit.
+     */
+    static final class StopsThePlatform implements AfterAllCallback {
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            synchronized (Shopfront.class) {
+                if (launcher != null) {
+                    launcher.close();
+                    launcher = null;
+                }
+            }
+        }
     }
 
     static String url(String path) {
