@@ -2,6 +2,7 @@ package io.storefront.query;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -18,6 +19,8 @@ import static org.awaitility.Awaitility.await;
  * serve it): the projections' processors, where they stand, and the reads.
  */
 @QuerySideTest
+// a context of its own, closed after: two query sides would share (and race for) the projections' segments
+@DirtiesContext
 // every order neither paid nor ended counts as stuck at once
 @TestPropertySource(properties = "storefront.orders.stuck-after=0s")
 class PrometheusScrapeTest {

@@ -2,6 +2,7 @@ package io.storefront.query;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +23,8 @@ import static org.awaitility.Awaitility.await;
  * (That its cached reads then come from the views is ReadCacheWithoutRedisTest's.)
  */
 @QuerySideTest
+// a context of its own, closed after: two query sides would share (and race for) the projections' segments
+@DirtiesContext
 class WithoutRedisTest {
 
     @DynamicPropertySource
