@@ -20,7 +20,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import redis.embedded.RedisServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +29,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,27 +63,22 @@ public final class StorefrontLauncher implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
     private final EmbeddedPostgres postgres;
-    private final MongoServer mongo;
-    private final RedisServer redis;
-    private final LocalBroker rabbit;
-    private final GreenMail smtp;
     private final EmbeddedKafkaKraftBroker kafka;
     private final ConfigurableApplicationContext platform;
     private final ConfigurableApplicationContext querySide;
     private final ConfigurableApplicationContext gateway;
+    /** What {@link #close()} stops, the last started first: the apps, then the servers they use. */
+    private final Deque<Runnable> stops;
 
-    private StorefrontLauncher(EmbeddedPostgres postgres, MongoServer mongo, RedisServer redis, LocalBroker rabbit,
-                               GreenMail smtp, EmbeddedKafkaKraftBroker kafka, ConfigurableApplicationContext platform,
-                               ConfigurableApplicationContext querySide, ConfigurableApplicationContext gateway) {
+    private StorefrontLauncher(EmbeddedPostgres postgres, EmbeddedKafkaKraftBroker kafka,
+                               ConfigurableApplicationContext platform, ConfigurableApplicationContext querySide,
+                               ConfigurableApplicationContext gateway, Deque<Runnable> stops) {
         this.postgres = postgres;
-        this.mongo = mongo;
-        this.redis = redis;
-        this.rabbit = rabbit;
-        this.smtp = smtp;
         this.kafka = kafka;
         this.platform = platform;
         this.querySide = querySide;
         this.gateway = gateway;
+        this.stops = stops;
     }
 
     public static void main(String[] args) {
@@ -92,26 +88,39 @@ public final class StorefrontLauncher implements AutoCloseable {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
         StorefrontLauncher launcher = start(args);
+        // the one shutdown hook: the apps stop first, then their servers (none registers a hook of its own)
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "storefront-shutdown"));
         launcher.printWelcome(Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Starts the database and the platform; {@link #close()} stops both. */
+    /** Starts the servers and the platform; {@link #close()} stops both, in order. */
     public static StorefrontLauncher start(String... args) {
         var settings = new StandardEnvironment();
         settings.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         String dataDir = settings.getProperty("storefront.data-dir");
-
-        EmbeddedPostgres postgres = startPostgres(dataDir);
-        MongoServer mongo = startMongo(dataDir);
-        RedisServer redis = startRedis(dataDir);
-        GreenMail smtp = startSmtp();
-        EmbeddedKafkaKraftBroker kafka = startKafka();
-        // --storefront.notifications.enabled=false runs without the broker, as a machine without one does
-        LocalBroker rabbit = "false".equals(settings.getProperty("storefront.notifications.enabled"))
-                ? null : startRabbit(dataDir);
+        ServerFolder folder = ServerFolder.claim(dataDir);
+        Deque<Runnable> stops = new ArrayDeque<>();
+        stops.push(folder::close);
         try {
-            String redisUrl = "redis://127.0.0.1:" + redis.ports().getFirst();
+            EmbeddedPostgres postgres = startPostgres(folder);
+            stops.push(() -> closeQuietly(postgres));
+            MongoServer mongo = startMongo(folder);
+            stops.push(mongo::shutdownNow);
+            RedisProcess redis = RedisProcess.start(folder.of(ServerFolder.REDIS), folder.keepsData());
+            ServerFolder.leash(redis.handle());
+            stops.push(redis::stop);
+            GreenMail smtp = startSmtp();
+            stops.push(smtp::stop);
+            EmbeddedKafkaKraftBroker kafka = startKafka();
+            stops.push(kafka::destroy);
+            // --storefront.notifications.enabled=false runs without the broker, as a machine without one does
+            LocalBroker rabbit = "false".equals(settings.getProperty("storefront.notifications.enabled"))
+                    ? null : startRabbit(folder);
+            if (rabbit != null) {
+                stops.push(rabbit::stop);
+            }
+
+            String redisUrl = "redis://127.0.0.1:" + redis.port();
             Map<String, Object> embeddedServers = new HashMap<>(Map.of(
                     "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                     "spring.datasource.username", "postgres",
@@ -137,12 +146,14 @@ public final class StorefrontLauncher implements AutoCloseable {
             ConfigurableApplicationContext platform = new SpringApplicationBuilder(CommandSideApplication.class,
                     Policies.class, DemoCatalog.class, DemoMailbox.class)
                     .properties(CommandSideApplication.CONFIG_NAME, QUIET_SMTP_SERVER)
+                    .registerShutdownHook(false)
                     .initializers(context -> {
                         context.getEnvironment().getPropertySources()
                                 .addFirst(new MapPropertySource("embedded-servers", embeddedServers));
                         context.getBeanFactory().registerSingleton("smtp", smtp);
                     })
                     .run(args);
+            stops.push(platform::close);
             String commandUrl = "http://127.0.0.1:" + portOf(platform);
             Map<String, Object> queryServers = new HashMap<>(embeddedServers);
             queryServers.putAll(onThisMachineOnly(settings, "storefront.query-port", "8082",
@@ -156,9 +167,11 @@ public final class StorefrontLauncher implements AutoCloseable {
             queryServers.put("storefront.analytics.bootstrap-servers", kafka.getBrokersAsString());
             ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                     .properties(QuerySideApplication.CONFIG_NAME, QUIET_SMTP_SERVER)
+                    .registerShutdownHook(false)
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", queryServers)))
                     .run(args);
+            stops.push(querySide::close);
             // the gateway is the public entry and listens where --server.address says (every interface by default);
             // its actuator, like the sides', on this machine only
             Map<String, Object> routes = Map.of(
@@ -167,20 +180,14 @@ public final class StorefrontLauncher implements AutoCloseable {
                     "spring.data.redis.url", redisUrl,
                     "spring.cloud.discovery.client.simple.instances.command-side[0].uri", commandUrl,
                     "spring.cloud.discovery.client.simple.instances.query-side[0].uri", "http://127.0.0.1:" + portOf(querySide));
-            ConfigurableApplicationContext gateway = GatewayApplication.application().properties(QUIET_SMTP_SERVER)
+            ConfigurableApplicationContext gateway = GatewayApplication.application().properties(QUIET_SMTP_SERVER).registerShutdownHook(false)
                     .initializers(context -> context.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("embedded-servers", routes)))
                     .run(args);
-            return new StorefrontLauncher(postgres, mongo, redis, rabbit, smtp, kafka, platform, querySide, gateway);
+            stops.push(gateway::close);
+            return new StorefrontLauncher(postgres, kafka, platform, querySide, gateway, stops);
         } catch (RuntimeException e) {
-            kafka.destroy();
-            smtp.stop();
-            if (rabbit != null) {
-                rabbit.stop();
-            }
-            mongo.shutdownNow();
-            stopQuietly(redis);
-            closeQuietly(postgres);
+            stopAll(stops);
             throw e;
         }
     }
@@ -238,24 +245,6 @@ public final class StorefrontLauncher implements AutoCloseable {
         return properties;
     }
 
-    /** A real redis-server on a free port; with a data directory it keeps sessions across restarts. */
-    private static RedisServer startRedis(String dataDir) {
-        try {
-            var builder = RedisServer.newRedisServer().port(freePort()).bind("127.0.0.1");
-            if (dataDir != null && !dataDir.isBlank()) {
-                Path directory = Files.createDirectories(Path.of(dataDir, "redis")).toAbsolutePath();
-                builder.setting("dir " + directory).setting("appendonly yes");
-            } else {
-                builder.setting("save \"\"").setting("appendonly no");
-            }
-            RedisServer redis = builder.build();
-            redis.start();
-            return redis;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Redis did not start: " + e.getMessage(), e);
-        }
-    }
-
     /**
      * A Kafka broker in this JVM (KRaft), whose topics live in a temporary folder: a restart starts it
      * empty, and the change capture, whose offsets it keeps too, takes a fresh snapshot of the read models.
@@ -279,45 +268,53 @@ public final class StorefrontLauncher implements AutoCloseable {
 
     /**
      * RabbitMQ from this machine's Debian package, as a child process; without it the platform runs
-     * with notifications off, and verification codes show in the demo outbox.
+     * with notifications off, and verification codes show at /demo/outbox.
      */
-    private static LocalBroker startRabbit(String dataDir) {
+    private static LocalBroker startRabbit(ServerFolder folder) {
         if (!LocalBroker.isInstalled()) {
             log.warn("RabbitMQ is not installed (apt-get install rabbitmq-server): customers' notifications are off,"
                     + " verification codes show at /demo/outbox");
             return null;
         }
-        try {
-            Path folder = dataDir == null || dataDir.isBlank()
-                    ? Files.createTempDirectory("storefront-rabbitmq")
-                    : Path.of(dataDir, "rabbitmq").toAbsolutePath();
-            return LocalBroker.start(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        LocalBroker rabbit = LocalBroker.start(folder.of(ServerFolder.RABBITMQ));
+        folder.running(ServerFolder.RABBITMQ).ifPresent(ServerFolder::leash);
+        return rabbit;
     }
 
     /** A MongoDB-wire server: kept in an H2 file beside PostgreSQL's data, or in memory without a data directory. */
-    private static MongoServer startMongo(String dataDir) {
-        MongoServer mongo = new MongoServer(dataDir == null || dataDir.isBlank()
-                ? new MemoryBackend()
-                : new H2Backend(Path.of(dataDir, "mongo.mv").toAbsolutePath().toString()));
+    private static MongoServer startMongo(ServerFolder folder) {
+        MongoServer mongo = new MongoServer(folder.keepsData()
+                ? new H2Backend(folder.root().resolve("mongo.mv").toString())
+                : new MemoryBackend());
         mongo.bind("localhost", 0);
         return mongo;
     }
 
-    private static EmbeddedPostgres startPostgres(String dataDir) {
+    /**
+     * PostgreSQL from zonky's binaries, its data in the folder. Data meant to last is written safely
+     * ({@code fsync}, synchronous commits, full pages): an order answered 201 survives a power cut. The
+     * throwaway default and the tests trade that for speed, as zonky does ({@code fsync} off, commits
+     * acknowledged before they reach the disk).
+     */
+    private static EmbeddedPostgres startPostgres(ServerFolder folder) {
+        Path directory = folder.of(ServerFolder.POSTGRES);
         try {
             // logical decoding, for the change capture of the read models
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical");
-            if (dataDir != null && !dataDir.isBlank()) {
-                Path directory = Files.createDirectories(Path.of(dataDir, "postgres")).toAbsolutePath();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical")
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(!folder.keepsData())
+                    // the launcher stops it, after the apps
+                    .setRegisterShutdownHook(false);
+            if (folder.keepsData()) {
                 log.info("PostgreSQL keeps its data in {}", directory);
-                builder.setDataDirectory(directory).setCleanDataDirectory(false);
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
             } else {
                 log.info("PostgreSQL keeps its data in a temporary folder; set --storefront.data-dir to keep it");
             }
-            return builder.start();
+            EmbeddedPostgres postgres = builder.start();
+            folder.running(ServerFolder.POSTGRES).ifPresent(ServerFolder::leash);
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
@@ -385,32 +382,19 @@ public final class StorefrontLauncher implements AutoCloseable {
                 postgres.getJdbcUrl("postgres", "postgres"));
     }
 
+    /** Stops the apps, the gateway first, then the servers they used, then lets the folder go. */
     @Override
     public synchronized void close() {
-        if (gateway.isActive()) {
-            gateway.close();
-        }
-        if (querySide.isActive()) {
-            querySide.close();
-        }
-        if (platform.isActive()) {
-            platform.close();
-        }
-        kafka.destroy();
-        smtp.stop();
-        if (rabbit != null) {
-            rabbit.stop();
-        }
-        mongo.shutdownNow();
-        stopQuietly(redis);
-        closeQuietly(postgres);
+        stopAll(stops);
     }
 
-    private static void stopQuietly(RedisServer redis) {
-        try {
-            redis.stop();
-        } catch (IOException e) {
-            log.warn("Redis did not stop cleanly: {}", e.getMessage());
+    private static void stopAll(Deque<Runnable> stops) {
+        while (!stops.isEmpty()) {
+            try {
+                stops.pop().run();
+            } catch (RuntimeException e) {
+                log.warn("A part of the platform did not stop cleanly: {}", e.toString());
+            }
         }
     }
 

@@ -24,6 +24,8 @@ public final class LocalBroker {
     private static final Path SERVER = Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** The file in the broker's folder that holds the process id of its Erlang VM. */
+    public static final String PID_FILE = "broker.pid";
 
     private final Path folder;
     private final int port;
@@ -65,7 +67,8 @@ public final class LocalBroker {
         }
         try {
             Files.createDirectories(folder);
-            ProcessBuilder builder = new ProcessBuilder(SERVER.toString())
+            // a session of its own: a terminal's Ctrl+C reaches the JVM, which stops the broker after the apps
+            ProcessBuilder builder = new ProcessBuilder("setsid", SERVER.toString())
                     .directory(folder.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(folder.resolve("server.log").toFile());
@@ -80,6 +83,8 @@ public final class LocalBroker {
             env.put("RABBITMQ_LOG_BASE", folder.resolve("log").toString());
             env.put("RABBITMQ_ENABLED_PLUGINS_FILE", folder.resolve("enabled_plugins").toString());
             env.put("RABBITMQ_CONFIG_FILE", folder.resolve("rabbitmq").toString());
+            // where the Erlang VM writes its process id: a launcher that finds it alive, left by one that crashed, stops it
+            env.put("RABBITMQ_PID_FILE", folder.resolve(PID_FILE).toString());
             // the Erlang cookie lives in HOME; the folder's own keeps this node apart from any other
             env.put("HOME", folder.toString());
             process = builder.start();
