@@ -30,9 +30,9 @@ class StripePaymentGateway implements PaymentGateway {
     private final StripeClient stripe;
     private final ProviderCalls calls;
 
-    StripePaymentGateway(StripeClient stripe, PaymentSettings.Retry retries) {
+    StripePaymentGateway(StripeClient stripe, PaymentSettings settings) {
         this.stripe = stripe;
-        this.calls = new ProviderCalls("Stripe", retries, StripePaymentGateway::passing);
+        this.calls = new ProviderCalls("Stripe", settings, StripePaymentGateway::passing);
     }
 
     @Override
