@@ -13,10 +13,12 @@ import java.time.Duration;
 /**
  * Which provider takes the shop's payments, and how it is called.
  *
- * @param provider {@code sandbox} (the embedded default), {@code stripe}, {@code paypal}, {@code xendit} or {@code midtrans}
- * @param timeout  how long one call to the provider may take
- * @param retry    how often a provider that cannot be reached or fails on its side is asked again
- * @param breaker  when the provider counts as down, and is not called for a while
+ * @param provider      {@code sandbox} (the embedded default), {@code stripe}, {@code paypal}, {@code xendit} or {@code midtrans}
+ * @param timeout       how long one call to the provider may take
+ * @param retry         how often a provider that cannot be reached or fails on its side is asked again
+ * @param breaker       when the provider counts as down, and is not called for a while
+ * @param parallelCalls how many payments are charged or refunded at once (the segments of {@link ChargesAndRefunds}):
+ *                      a provider that hangs delays only the payments that share a segment with the one it hangs on
  */
 @Validated
 @ConfigurationProperties("storefront.payment")
@@ -24,6 +26,7 @@ record PaymentSettings(@NotNull @Pattern(regexp = "sandbox|stripe|paypal|xendit|
                        @NotNull Duration timeout,
                        @Valid @NotNull Retry retry,
                        @Valid @NotNull Breaker breaker,
+                       @Min(1) int parallelCalls,
                        Stripe stripe,
                        PayPal paypal,
                        Xendit xendit,

@@ -17,7 +17,7 @@ class ProviderCallsTest {
     private final AtomicInteger calls = new AtomicInteger();
     private final ProviderCalls provider = new ProviderCalls("The provider", new PaymentSettings("sandbox",
             Duration.ofSeconds(1), new PaymentSettings.Retry(2, Duration.ofMillis(1)),
-            new PaymentSettings.Breaker(50, 4, Duration.ofMinutes(1)), null, null, null, null),
+            new PaymentSettings.Breaker(50, 4, Duration.ofMinutes(1)), 1, null, null, null, null),
             failure -> false);
 
     @Test
