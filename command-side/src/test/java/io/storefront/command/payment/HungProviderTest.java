@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class HungProviderTest {
 
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     private static final int ATTEMPTS = 2;
     private static final int PARALLEL_CALLS = 4;
 
