@@ -50,7 +50,7 @@ class CheckoutChoreographyTest {
 
         assertThat(stored.types(orderId)).containsExactly("OrderPlaced", "OrderLineReserved", "OrderLineReserved",
                 "OrderReadyForPayment", "OrderPaid", "OrderShipped", "OrderDelivered");
-        assertThat(stored.types(paymentOf(orderId))).containsExactly("PaymentRequested", "PaymentCaptured");
+        assertThat(stored.types(paymentOf(orderId))).containsExactly("PaymentRequested", "PaymentChargeStarted", "PaymentCaptured");
         await().atMost(PATIENCE).until(() -> stored.types(coffee).contains("StockCommitted")
                 && stored.types(tea).contains("StockCommitted"));
         assertThat(shop.available(coffee)).isEqualTo(3);
@@ -92,7 +92,7 @@ class CheckoutChoreographyTest {
         awaitEvent(orderId, "OrderCancelled");
         await().atMost(PATIENCE).until(() -> stored.types(coffee).contains("StockReleased"));
 
-        assertThat(stored.types(paymentOf(orderId))).containsExactly("PaymentRequested", "PaymentDeclined");
+        assertThat(stored.types(paymentOf(orderId))).containsExactly("PaymentRequested", "PaymentChargeStarted", "PaymentDeclined");
         assertThat(shop.available(coffee)).isEqualTo(5);
     }
 
@@ -105,6 +105,8 @@ class CheckoutChoreographyTest {
         shop.cancel(orderId);
 
         awaitEvent(paymentOf(orderId), "PaymentRefunded");
+        assertThat(stored.types(paymentOf(orderId))).containsExactly("PaymentRequested", "PaymentChargeStarted",
+                "PaymentCaptured", "PaymentRefundRequested", "PaymentRefunded");
         await().atMost(PATIENCE).until(() -> stored.types(coffee).contains("StockReleased"));
         assertThat(shop.available(coffee)).isEqualTo(5);
     }

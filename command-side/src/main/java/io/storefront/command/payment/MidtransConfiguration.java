@@ -18,6 +18,6 @@ class MidtransConfiguration {
                 "storefront.payment.midtrans.server-key (MIDTRANS_SERVER_KEY) must be set when Midtrans is the provider");
         return new MidtransPaymentGateway(ProviderHttp.client(observations, midtrans.apiBase(), settings.timeout(),
                 // the server key is the user, the password empty
-                headers -> headers.setBasicAuth(midtrans.serverKey(), "")), settings.retry());
+                headers -> headers.setBasicAuth(midtrans.serverKey(), "")), settings);
     }
 }

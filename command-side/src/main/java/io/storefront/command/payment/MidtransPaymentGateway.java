@@ -30,9 +30,9 @@ class MidtransPaymentGateway implements PaymentGateway {
     private final RestClient midtrans;
     private final ProviderCalls calls;
 
-    MidtransPaymentGateway(RestClient midtrans, PaymentSettings.Retry retries) {
+    MidtransPaymentGateway(RestClient midtrans, PaymentSettings settings) {
         this.midtrans = midtrans;
-        this.calls = new ProviderCalls("Midtrans", retries,
+        this.calls = new ProviderCalls("Midtrans", settings,
                 ResourceAccessException.class::isInstance);
     }
 

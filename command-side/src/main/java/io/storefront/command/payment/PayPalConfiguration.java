@@ -21,6 +21,6 @@ class PayPalConfiguration {
                 "storefront.payment.paypal.client-id, client-secret and webhook-id (PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET, "
                         + "PAYPAL_WEBHOOK_ID) must be set when PayPal is the provider");
         return new PayPalPaymentGateway(ProviderHttp.client(observations, paypal.apiBase(), settings.timeout(), headers -> { }),
-                paypal.clientId(), paypal.clientSecret(), clock, settings.retry());
+                paypal.clientId(), paypal.clientSecret(), clock, settings);
     }
 }

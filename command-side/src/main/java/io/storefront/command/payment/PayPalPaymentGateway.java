@@ -37,12 +37,12 @@ class PayPalPaymentGateway implements PaymentGateway {
     private String accessToken;
     private Instant accessTokenExpires = Instant.MIN;
 
-    PayPalPaymentGateway(RestClient paypal, String clientId, String clientSecret, Clock clock, PaymentSettings.Retry retries) {
+    PayPalPaymentGateway(RestClient paypal, String clientId, String clientSecret, Clock clock, PaymentSettings settings) {
         this.paypal = paypal;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.clock = clock;
-        this.calls = new ProviderCalls("PayPal", retries,
+        this.calls = new ProviderCalls("PayPal", settings,
                 ResourceAccessException.class::isInstance);
     }
 

@@ -76,8 +76,9 @@ class PaymentController {
 
     /**
      * How the customer pays for an order: the card is exchanged for the gateway's token at once and
-     * only the token is kept. If the order's payment is waiting, it is charged now; otherwise as soon
-     * as the order asks for its payment. Only the order's customer (or the shop) may say how it is paid.
+     * only the token is kept. If the order's payment is waiting, its charge starts now; otherwise as soon
+     * as the order asks for its payment. The provider's answer comes later: the customer follows the
+     * payment. Only the order's customer (or the shop) may say how it is paid.
      */
     @PutMapping("/instructions/{orderId}")
     @ResponseStatus(HttpStatus.ACCEPTED)

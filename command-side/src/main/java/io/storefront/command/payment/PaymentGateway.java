@@ -7,7 +7,7 @@ import io.storefront.api.shared.Money;
  * only the token is kept. Every charge and refund carries an idempotency key derived from the payment,
  * so that a retried call never moves money twice. A provider that cannot be reached, or answers with a
  * server error, is asked again with growing pauses; if it still cannot answer, the call ends in
- * {@link ProviderUnavailable}.
+ * {@link ProviderUnavailable}, and at once while the provider is let be for failing too often.
  */
 public interface PaymentGateway {
 
@@ -47,7 +47,10 @@ public interface PaymentGateway {
         }
     }
 
-    /** The provider could not be reached or kept failing, after every retry; whether it moved money is unknown. */
+    /**
+     * The provider could not be reached or kept failing, after every retry, or is let be for a while;
+     * whether it moved money is unknown.
+     */
     class ProviderUnavailable extends RuntimeException {
 
         public ProviderUnavailable(String provider, Throwable cause) {

@@ -23,6 +23,6 @@ class StripeConfiguration {
                 .setReadTimeout(timeout)
                 .setMaxNetworkRetries(0) // retried by ProviderCalls, alike for every provider
                 .build();
-        return new StripePaymentGateway(stripe, settings.retry());
+        return new StripePaymentGateway(stripe, settings);
     }
 }

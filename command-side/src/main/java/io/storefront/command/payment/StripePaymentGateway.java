@@ -30,9 +30,9 @@ class StripePaymentGateway implements PaymentGateway {
     private final StripeClient stripe;
     private final ProviderCalls calls;
 
-    StripePaymentGateway(StripeClient stripe, PaymentSettings.Retry retries) {
+    StripePaymentGateway(StripeClient stripe, PaymentSettings settings) {
         this.stripe = stripe;
-        this.calls = new ProviderCalls("Stripe", retries, StripePaymentGateway::passing);
+        this.calls = new ProviderCalls("Stripe", settings, StripePaymentGateway::passing);
     }
 
     @Override
@@ -64,10 +64,7 @@ class StripePaymentGateway implements PaymentGateway {
         try {
             return outcomeOf(calls.call(() -> stripe.v1().paymentIntents().create(intent, key(idempotencyKey))));
         } catch (ProviderCalls.Refused e) {
-            // a declined card, or a charge Stripe will never take (its code says why): either is final
-            return e.getCause() instanceof CardException declined
-                    ? Outcome.declined(reasonOf(declined.getStripeError()))
-                    : Outcome.declined("refused by Stripe: " + ((StripeException) e.getCause()).getCode());
+            return refusal(e);
         }
     }
 
@@ -77,11 +74,23 @@ class StripePaymentGateway implements PaymentGateway {
                 .setPaymentIntent(chargeReference)
                 .setAmount(amount.minorUnits())
                 .build();
-        Refund made = calls.call(() -> stripe.v1().refunds().create(refund, key(idempotencyKey)));
+        Refund made;
+        try {
+            made = calls.call(() -> stripe.v1().refunds().create(refund, key(idempotencyKey)));
+        } catch (ProviderCalls.Refused e) {
+            return refusal(e);
+        }
         return switch (made.getStatus()) {
             case "succeeded", "pending" -> Outcome.approved(made.getId());
             default -> Outcome.declined(Optional.ofNullable(made.getFailureReason()).orElse(made.getStatus()));
         };
+    }
+
+    /** A declined card, or a request Stripe will never take (its code says why, such as a charge refunded already): either is final. */
+    private static Outcome refusal(ProviderCalls.Refused refused) {
+        return refused.getCause() instanceof CardException declined
+                ? Outcome.declined(reasonOf(declined.getStripeError()))
+                : Outcome.declined("refused by Stripe: " + ((StripeException) refused.getCause()).getCode());
     }
 
     static Outcome outcomeOf(PaymentIntent intent) {

@@ -19,6 +19,6 @@ class XenditConfiguration {
                         + "when Xendit is the provider");
         return new XenditPaymentGateway(ProviderHttp.client(observations, xendit.apiBase(), settings.timeout(),
                 // the secret key is the user, the password empty
-                headers -> headers.setBasicAuth(xendit.secretKey(), "")), settings.retry());
+                headers -> headers.setBasicAuth(xendit.secretKey(), "")), settings);
     }
 }

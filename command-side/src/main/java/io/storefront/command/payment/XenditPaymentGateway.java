@@ -26,9 +26,9 @@ class XenditPaymentGateway implements PaymentGateway {
     private final RestClient xendit;
     private final ProviderCalls calls;
 
-    XenditPaymentGateway(RestClient xendit, PaymentSettings.Retry retries) {
+    XenditPaymentGateway(RestClient xendit, PaymentSettings settings) {
         this.xendit = xendit;
-        this.calls = new ProviderCalls("Xendit", retries, ResourceAccessException.class::isInstance);
+        this.calls = new ProviderCalls("Xendit", settings, ResourceAccessException.class::isInstance);
     }
 
     @Override

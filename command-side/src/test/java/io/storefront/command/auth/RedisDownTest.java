@@ -13,6 +13,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -22,8 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command side with a Redis that is not there: it starts, says so, and answers logins with 503, and calls
- * with a token too, whose session cannot be told alive (never let through).
+ * with a token too, whose session cannot be told alive (never let through). Its context is closed after this
+ * class: kept in the cache, its sandbox would take the charges the other specs start, and their customers
+ * would confirm them at the other sandbox's bank.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         CommandSideApplication.CONFIG_NAME, "spring.data.redis.url=redis://127.0.0.1:1",
         "spring.data.redis.connect-timeout=500ms"})

@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import static io.storefront.command.payment.PaymentRequests.payment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The payment API's POSTs with an {@code Idempotency-Key}, against a real Redis. */
 @CommandSideTest
@@ -63,7 +64,8 @@ class IdempotencyKeyTest {
         // without the key the second refund would be a 422: the payment is refunded already
         refund(paymentId, key).expectStatus().isNoContent().expectHeader().valueEquals(IdempotentRequests.REPLAYED, "true");
 
-        assertThat(stored.types(paymentId)).containsExactly("PaymentRequested", "PaymentCaptured", "PaymentRefunded");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stored.types(paymentId)).containsExactly(
+                "PaymentRequested", "PaymentCaptured", "PaymentRefundRequested", "PaymentRefunded"));
     }
 
     @Test

@@ -40,7 +40,8 @@ class MidtransPaymentGatewayTest {
     private static final int ATTEMPTS = 3;
 
     private final PaymentGateway gateway = new MidtransConfiguration().midtransPaymentGateway(new PaymentSettings("midtrans",
-            Duration.ofSeconds(1), new PaymentSettings.Retry(ATTEMPTS, Duration.ofMillis(10)), null, null, null,
+            Duration.ofSeconds(1), new PaymentSettings.Retry(ATTEMPTS, Duration.ofMillis(10)), ProviderCallsTest.NEVER_DOWN, 1,
+            null, null, null,
             new PaymentSettings.Midtrans(SERVER_KEY, midtrans.baseUrl())), ObservationRegistry.NOOP);
 
     @Test

@@ -45,7 +45,7 @@ class PayPalPaymentGatewayTest {
 
     static PayPalPaymentGateway gateway(String apiBase, int attempts) {
         return new PayPalConfiguration().payPalPaymentGateway(new PaymentSettings("paypal", Duration.ofSeconds(1),
-                new PaymentSettings.Retry(attempts, Duration.ofMillis(10)), null,
+                new PaymentSettings.Retry(attempts, Duration.ofMillis(10)), ProviderCallsTest.NEVER_DOWN, 1, null,
                 new PaymentSettings.PayPal("client-id", "client-secret", "WH-1", apiBase), null, null),
                 ObservationRegistry.NOOP, Clock.systemUTC());
     }

@@ -10,14 +10,18 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.storefront.command.payment.PaymentRequests.payment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @CommandSideTest
 class PaymentApiTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Autowired
     RestTestClient http;
@@ -41,7 +45,9 @@ class PaymentApiTest {
         post("/api/payments/{id}/refund", Map.of("reason", "again"), paymentId)
                 .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 
-        assertThat(stored.types(paymentId)).containsExactly("PaymentRequested", "PaymentCaptured", "PaymentRefunded");
+        // the provider is asked for the money back after the request is answered
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stored.types(paymentId)).containsExactly(
+                "PaymentRequested", "PaymentCaptured", "PaymentRefundRequested", "PaymentRefunded"));
     }
 
     @Test
@@ -124,7 +130,9 @@ class PaymentApiTest {
                 .body(Map.of("cardNumber", "4242424242424242"))
                 .exchange().expectStatus().isAccepted();
 
-        assertThat(stored.types(PaymentId.forOrder(orderId))).containsExactly("PaymentRequested", "PaymentCaptured");
+        // the provider is called after the request is answered
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stored.types(PaymentId.forOrder(orderId)))
+                .containsExactly("PaymentRequested", "PaymentChargeStarted", "PaymentCaptured"));
         assertThat(jdbc.sql("SELECT gateway_token || card_last4 FROM payment_instruction WHERE order_id = ?")
                 .param(orderId).query(String.class).single()).doesNotContain("4242424242424242").endsWith("4242");
     }

@@ -5,12 +5,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A card that asks for 3-D Secure: the sandbox's charge awaits its customer at the sandbox bank's page. */
 class SandboxBankTest extends WebhookSpec {
@@ -26,8 +28,8 @@ class SandboxBankTest extends WebhookSpec {
         confirm(page, true).expectStatus().isNoContent();
         confirm(page, true).expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-        assertThat(stored.types(paymentId)).containsExactly("PaymentRequested", "PaymentAwaitingConfirmation",
-                "PaymentCaptured");
+        assertThat(stored.types(paymentId)).containsExactly("PaymentRequested", "PaymentChargeStarted",
+                "PaymentAwaitingConfirmation", "PaymentCaptured");
     }
 
     @Test
@@ -36,8 +38,8 @@ class SandboxBankTest extends WebhookSpec {
 
         confirm(actionUrl(paymentId), false).expectStatus().isNoContent();
 
-        assertThat(stored.types(paymentId)).containsExactly("PaymentRequested", "PaymentAwaitingConfirmation",
-                "PaymentDeclined");
+        assertThat(stored.types(paymentId)).containsExactly("PaymentRequested", "PaymentChargeStarted",
+                "PaymentAwaitingConfirmation", "PaymentDeclined");
         assertThat(stored.payloads(paymentId).getLast()).contains("authentication_failed");
     }
 
@@ -51,6 +53,8 @@ class SandboxBankTest extends WebhookSpec {
         String paymentId = PaymentRequests.requestedPayment(admin, orderId);
         admin.put().uri("/api/payments/instructions/{order}", orderId).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("cardNumber", AUTHENTICATION_CARD)).exchange().expectStatus().isAccepted();
+        // the sandbox is called after the request is answered
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored.types(paymentId).contains("PaymentAwaitingConfirmation"));
         return paymentId;
     }
 

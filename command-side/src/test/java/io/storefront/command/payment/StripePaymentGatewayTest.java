@@ -35,7 +35,7 @@ class StripePaymentGatewayTest {
     private static final int ATTEMPTS = 3;
 
     private final PaymentGateway gateway = new StripeConfiguration().stripePaymentGateway(new PaymentSettings("stripe",
-            Duration.ofSeconds(1), new PaymentSettings.Retry(ATTEMPTS, Duration.ofMillis(10)),
+            Duration.ofSeconds(1), new PaymentSettings.Retry(ATTEMPTS, Duration.ofMillis(10)), ProviderCallsTest.NEVER_DOWN, 1,
             new PaymentSettings.Stripe(SECRET_KEY, stripe.baseUrl(), "whsec_test"), null, null, null));
 
     @Test

@@ -2,6 +2,7 @@ package io.storefront.command.payment;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -19,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Stripe's webhooks as Stripe sends them: unauthenticated but signed, per Stripe's documented scheme
  * ({@code Stripe-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "t.body" under the endpoint secret>}),
- * computed here from that description and not with Stripe's SDK.
+ * computed here from that description and not with Stripe's SDK. Its context is closed after this class:
+ * kept in the cache, its processor would answer the charges other specs start with Stripe as unreachable.
  */
+@DirtiesContext
 @TestPropertySource(properties = {"storefront.payment.provider=stripe", "storefront.payment.stripe.api-key=sk_test_webhooks",
         "storefront.payment.stripe.webhook-secret=" + StripeWebhookTest.SECRET,
         "storefront.payment.stripe.api-base=http://localhost:9"})

@@ -33,7 +33,8 @@ class XenditPaymentGatewayTest {
     private final TestObservationRegistry observations = TestObservationRegistry.create();
 
     private final PaymentGateway gateway = new XenditConfiguration().xenditPaymentGateway(new PaymentSettings("xendit",
-            Duration.ofSeconds(1), new PaymentSettings.Retry(3, Duration.ofMillis(10)), null, null,
+            Duration.ofSeconds(1), new PaymentSettings.Retry(3, Duration.ofMillis(10)), ProviderCallsTest.NEVER_DOWN, 1,
+            null, null,
             new PaymentSettings.Xendit("xnd_development_P4qDfOss0OCpl8RtKrROHjaQYNCk9dN5lSfk", "callback-token",
                     xendit.baseUrl()), null), observations);
 

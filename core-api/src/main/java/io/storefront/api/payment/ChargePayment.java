@@ -4,8 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Charges a requested payment through the payment gateway, with the instruction the customer gave
- * for its order. Without an instruction yet it waits; once captured or declined it changes nothing.
+ * Starts the charge of a requested payment through the shop's provider, with the instruction the
+ * customer gave for its order: the payment records that its charge started, and the provider is called
+ * apart from it. Without an instruction yet it waits; once started it changes nothing.
  */
 public record ChargePayment(@TargetAggregateIdentifier @NotBlank String paymentId) {
 }

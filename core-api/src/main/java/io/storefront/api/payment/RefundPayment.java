@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Gives a captured payment back in full, once. */
+/** Asks for a captured payment to be given back in full, once; the provider is asked apart from the payment. */
 public record RefundPayment(
         @TargetAggregateIdentifier @NotBlank String paymentId,
         @NotBlank @Size(max = 500) @PlainText String reason) {

@@ -3,6 +3,7 @@ package io.storefront.query.payment;
 import io.storefront.api.payment.PaymentAwaitingConfirmation;
 import io.storefront.api.payment.PaymentCaptured;
 import io.storefront.api.payment.PaymentDeclined;
+import io.storefront.api.payment.PaymentRefundRefused;
 import io.storefront.api.payment.PaymentRefunded;
 import io.storefront.api.payment.PaymentRequested;
 import io.storefront.query.ReadCache;
@@ -73,6 +74,15 @@ class PaymentProjection {
     void on(PaymentRefunded event) {
         jdbc.sql("UPDATE payment_view SET status = 'REFUNDED', reason = ?, updated_at = ? WHERE payment_id = ?")
                 .params(event.reason(), utc(event.refundedAt()), event.paymentId())
+                .update();
+        cache.forget(PaymentQueryController.CACHE, event.paymentId());
+    }
+
+    /** The provider kept the money: the payment stays so, for the shop to settle with its customer. */
+    @EventHandler
+    void on(PaymentRefundRefused event) {
+        jdbc.sql("UPDATE payment_view SET status = 'REFUND_REFUSED', reason = ?, updated_at = ? WHERE payment_id = ?")
+                .params(event.reason(), utc(event.refusedAt()), event.paymentId())
                 .update();
         cache.forget(PaymentQueryController.CACHE, event.paymentId());
     }

@@ -55,7 +55,7 @@ class PaymentQueryController {
     @GetMapping
     Page<PaymentSummary> list(Viewer viewer, @RequestParam(required = false) @PlainText String orderId,
                               @RequestParam(required = false)
-                              @Pattern(regexp = "REQUESTED|AWAITING_CONFIRMATION|CAPTURED|DECLINED|REFUNDED") String status,
+                              @Pattern(regexp = "REQUESTED|AWAITING_CONFIRMATION|CAPTURED|DECLINED|REFUNDED|REFUND_REFUSED") String status,
                               @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Map<String, Object> filter = new HashMap<>();

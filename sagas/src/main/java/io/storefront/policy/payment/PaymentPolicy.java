@@ -37,7 +37,7 @@ class PaymentPolicy {
                 PaymentMethod.CARD));
     }
 
-    /** Charged with the customer's card if they gave one already; otherwise when they do. */
+    /** Its charge starts with the customer's card if they gave one already; otherwise when they do. */
     @EventHandler
     void on(PaymentRequested event) {
         commands.send(new ChargePayment(event.paymentId()));
