@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where the launcher's servers that run as processes of their own (PostgreSQL, redis-server, RabbitMQ)
@@ -122,14 +122,68 @@ final class ServerFolder implements AutoCloseable {
     private void stopLeftovers() {
         SERVERS.forEach(server -> running(server).ifPresent(process -> {
             log.warn("Stopping {} (pid {}), left running in {} by a launcher that did not stop", server.command(), process.pid(), root);
-            process.destroy();
-            try {
-                process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            } catch (Exception notYet) {
-                process.destroyForcibly();
-                process.onExit().join();
-            }
+            stop(process);
         }));
+        releasePostgres();
+    }
+
+    /**
+     * After PostgreSQL was killed, its backends end by themselves (they watch their postmaster), and its
+     * lock file stays behind, naming a process that is gone, or a zombie where nothing reaps orphans (a
+     * container's first process may not): PostgreSQL, which counts a zombie as alive, would refuse the
+     * folder. Once no process works in the folder any more, a lock file whose postmaster is not running
+     * is stale, and goes.
+     */
+    private void releasePostgres() {
+        Path folder = root.resolve(POSTGRES);
+        ProcessHandle.allProcesses().filter(ServerFolder::running).filter(process -> worksIn(process, folder)).forEach(ServerFolder::stop);
+        Path lockFile = folder.resolve("postmaster.pid");
+        if (Files.exists(lockFile) && running(SERVERS.getFirst()).isEmpty()) {
+            try {
+                Files.delete(lockFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The stale lock file " + lockFile + " cannot be removed", e);
+            }
+        }
+    }
+
+    /** SIGTERM, and SIGKILL if it has not ended in time; not through {@code onExit()}, which waits on zombies too. */
+    private static void stop(ProcessHandle process) {
+        process.destroy();
+        Instant deadline = Instant.now().plus(STOP_TIMEOUT);
+        while (running(process)) {
+            if (Instant.now().isAfter(deadline)) {
+                process.destroyForcibly();
+                deadline = Instant.MAX;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean worksIn(ProcessHandle process, Path folder) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd")).equals(folder);
+        } catch (IOException | UnsupportedOperationException unknown) {
+            return false;
+        }
+    }
+
+    /** Alive, and not a zombie, which Java counts as alive. */
+    private static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
     }
 
     /** The process of the id in the server's file, if it is alive and is that server (ids are reused). */
@@ -141,7 +195,7 @@ final class ServerFolder implements AutoCloseable {
             }
             String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
             return ProcessHandle.of(Long.parseLong(first))
-                    .filter(ProcessHandle::isAlive)
+                    .filter(ServerFolder::running)
                     .filter(process -> process.info().command().map(command -> command.endsWith("/" + server.command())).orElse(false));
         } catch (IOException | NumberFormatException unreadable) {
             return Optional.empty();
