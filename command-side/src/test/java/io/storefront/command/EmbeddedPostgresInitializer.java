@@ -18,7 +18,16 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         if (postgres == null) {
             try {
                 // logical decoding, for the query side's change capture
-                postgres = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical").start();
+                postgres = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical")
+                        .setRegisterShutdownHook(false).start();
+                EmbeddedPostgres started = postgres;
+                ServersLast.stop(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException ignored) {
+                        // the JVM is going; the server is stopped or left to its end
+                    }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("PostgreSQL did not start", e);
             }
@@ -28,6 +37,7 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        ServersLast.uses(context);
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                 "spring.datasource.url=" + postgres().getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username=postgres",

@@ -25,13 +25,14 @@ public class EmbeddedRabbitInitializer implements ApplicationContextInitializer<
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::kill));
+            ServersLast.stop(broker::kill);
         }
         return broker;
     }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        ServersLast.uses(context);
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                 "storefront.notifications.enabled=true",
                 "spring.rabbitmq.host=127.0.0.1",

@@ -64,6 +64,7 @@ public class EmbeddedRedisInitializer implements ApplicationContextInitializer<C
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        ServersLast.uses(context);
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                 "spring.data.redis.url=redis://127.0.0.1:" + port());
     }

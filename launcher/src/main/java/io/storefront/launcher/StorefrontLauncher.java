@@ -12,6 +12,7 @@ import io.storefront.gateway.GatewayApplication;
 import io.storefront.policy.Policies;
 import io.storefront.query.QuerySideApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.common.utils.Exit;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
@@ -111,8 +113,12 @@ public final class StorefrontLauncher implements AutoCloseable {
             stops.push(redis::stop);
             GreenMail smtp = startSmtp();
             stops.push(smtp::stop);
-            EmbeddedKafkaKraftBroker kafka = startKafka();
-            stops.push(kafka::destroy);
+            List<Runnable> kafkaCleanUps = new ArrayList<>();
+            EmbeddedKafkaKraftBroker kafka = startKafka(kafkaCleanUps);
+            stops.push(() -> {
+                kafka.destroy();
+                kafkaCleanUps.forEach(Runnable::run);
+            });
             // --storefront.notifications.enabled=false runs without the broker, as a machine without one does
             LocalBroker rabbit = "false".equals(settings.getProperty("storefront.notifications.enabled"))
                     ? null : startRabbit(folder);
@@ -158,7 +164,7 @@ public final class StorefrontLauncher implements AutoCloseable {
             Map<String, Object> queryServers = new HashMap<>(embeddedServers);
             queryServers.putAll(onThisMachineOnly(settings, "storefront.query-port", "8082",
                     "storefront.query-management-port", "8092"));
-            queryServers.put("spring.mongodb.uri", "mongodb://localhost:" + mongo.getLocalAddress().getPort() + "/storefront");
+            queryServers.put("spring.mongodb.uri", "mongodb://localhost:" + mongo.getLocalAddress().getPort() + "/storefront?serverSelectionTimeoutMS=5000");
             queryServers.put("storefront.auth.jwks-uri", commandUrl + AccessTokenFormat.JWKS_PATH);
             // the read models' changes stream to the in-process Kafka, and the sales analytics read them there
             queryServers.put("storefront.capture.enabled", "true");
@@ -248,11 +254,19 @@ public final class StorefrontLauncher implements AutoCloseable {
     /**
      * A Kafka broker in this JVM (KRaft), whose topics live in a temporary folder: a restart starts it
      * empty, and the change capture, whose offsets it keeps too, takes a fresh snapshot of the read models.
+     * Kafka's test kit deletes its folders from shutdown hooks of its own, which would run while the query
+     * side still writes to the broker (the capture's producer then waits on its close forever): they are
+     * handed to {@code cleanUps} instead, for the launcher to run once Kafka has stopped.
      */
-    private static EmbeddedKafkaKraftBroker startKafka() {
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
-        kafka.afterPropertiesSet();
-        return kafka;
+    private static EmbeddedKafkaKraftBroker startKafka(List<Runnable> cleanUps) {
+        Exit.setShutdownHookAdder((name, cleanUp) -> cleanUps.add(cleanUp));
+        try {
+            EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+            kafka.afterPropertiesSet();
+            return kafka;
+        } finally {
+            Exit.resetShutdownHookAdder();
+        }
     }
 
     /** An SMTP server in this JVM that keeps every email it is sent: what {@code /demo/mailbox} shows. */

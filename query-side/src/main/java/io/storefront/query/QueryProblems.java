@@ -1,5 +1,8 @@
 package io.storefront.query;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,12 +23,22 @@ import java.util.List;
 @RestControllerAdvice
 class QueryProblems extends ResponseEntityExceptionHandler {
 
+    private static final String RETRY_AFTER_SECONDS = "5";
+
     record FieldError(String field, String message) {
     }
 
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    /** A store away (the database, the catalog's document store): the view cannot be read now, but soon can. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> storeAway(DataAccessException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
+                        "The view's store does not answer at the moment; try again shortly"));
     }
 
     @ExceptionHandler(BadQuery.class)

@@ -11,8 +11,11 @@ import io.storefront.api.shared.Money;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -29,22 +32,41 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("catalog-view")
 class CatalogProjection {
 
+    private static final Logger log = LoggerFactory.getLogger(CatalogProjection.class);
+
     private final MongoTemplate mongo;
+    private volatile boolean indexed;
 
     CatalogProjection(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** One product per SKU, and the fields shoppers filter and sort by, indexed. */
+    /**
+     * Indexes the catalog as soon as the query side is up; a document store that is away then does not
+     * hold the start (the other views serve meanwhile): the first product added indexes it.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void index() {
-        var indexes = mongo.indexOps(CatalogProduct.class);
-        indexes.createIndex(new Index("sku", Sort.Direction.ASC).unique());
-        indexes.createIndex(new Index("category", Sort.Direction.ASC).on("priceMinor", Sort.Direction.ASC));
+        try {
+            ensureIndexed();
+        } catch (DataAccessResourceFailureException away) {
+            log.warn("The catalog's document store does not answer; it is indexed when it does: {}", away.getMessage());
+        }
+    }
+
+    /** One product per SKU, and the fields shoppers filter and sort by, indexed. */
+    private void ensureIndexed() {
+        if (!indexed) {
+            var indexes = mongo.indexOps(CatalogProduct.class);
+            indexes.createIndex(new Index("sku", Sort.Direction.ASC).unique());
+            indexes.createIndex(new Index("category", Sort.Direction.ASC).on("priceMinor", Sort.Direction.ASC));
+            indexed = true;
+        }
     }
 
     @EventHandler
     void on(ProductCreated event) {
+        ensureIndexed();
         Money price = event.price();
         mongo.save(new CatalogProduct(event.productId(), event.sku(), event.name(), event.description(),
                 event.category(), price.amount(), price.currency().getCurrencyCode(), minorUnits(price), 0, false));

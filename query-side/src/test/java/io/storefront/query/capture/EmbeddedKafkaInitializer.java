@@ -1,5 +1,10 @@
 package io.storefront.query.capture;
 
+import io.storefront.command.ServersLast;
+import org.apache.kafka.common.utils.Exit;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -12,15 +17,26 @@ public class EmbeddedKafkaInitializer implements ApplicationContextInitializer<C
 
     public static synchronized String bootstrapServers() {
         if (kafka == null) {
-            kafka = new EmbeddedKafkaKraftBroker(1, 1);
-            kafka.afterPropertiesSet();
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
+            // Kafka's test kit deletes its folders from hooks of its own: they run once the broker has stopped
+            List<Runnable> cleanUps = new ArrayList<>();
+            Exit.setShutdownHookAdder((name, cleanUp) -> cleanUps.add(cleanUp));
+            try {
+                kafka = new EmbeddedKafkaKraftBroker(1, 1);
+                kafka.afterPropertiesSet();
+            } finally {
+                Exit.resetShutdownHookAdder();
+            }
+            ServersLast.stop(() -> {
+                kafka.destroy();
+                cleanUps.forEach(Runnable::run);
+            });
         }
         return kafka.getBrokersAsString();
     }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        ServersLast.uses(context);
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                 "storefront.capture.enabled=true", "storefront.capture.bootstrap-servers=" + bootstrapServers(),
                 "storefront.analytics.enabled=true", "storefront.analytics.bootstrap-servers=" + bootstrapServers());
