@@ -40,16 +40,17 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The embedded default: starts a real PostgreSQL from the binaries zonky ships on Maven Central and a
- * real redis-server (embedded-redis), then the platform in this JVM against them: the command side with
+ * The embedded default: starts a real PostgreSQL from the binaries zonky ships on Maven Central, a
+ * real redis-server (the binary embedded-redis carries) and the other servers, then the platform in this JVM against them: the command side with
  * the checkout's policies and a demo catalog (port 8081, {@code --storefront.command-port}), the query
  * side (8082, {@code --storefront.query-port}) and in front of both the gateway (8080, {@code --server.port}),
  * the one URL users need. The sides listen on the loopback interface only; so does every actuator (health,
  * Prometheus), each on a port apart: the gateway's on 8090 ({@code --storefront.management-port}), the
  * command side's on 8091 ({@code --storefront.command-management-port}), the query side's on 8092
  * ({@code --storefront.query-management-port}). With {@code --storefront.data-dir=DIR} (or
- * {@code STOREFRONT_DATA_DIR}) the database lives in DIR and survives a restart; without it, it lives
- * in a temporary folder that is gone when the launcher stops.
+ * {@code STOREFRONT_DATA_DIR}) the database lives in DIR and survives a restart, a crash included; without
+ * it, it lives in a temporary folder that is gone when the launcher stops. The launcher stops the apps
+ * first, then the servers ({@link #close()}), and its servers do not outlive it ({@link ServerFolder}).
  */
 public final class StorefrontLauncher implements AutoCloseable {
 
