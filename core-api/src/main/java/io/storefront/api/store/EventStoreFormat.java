@@ -13,9 +13,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
-import java.lang.management.ManagementFactory;
-import java.util.UUID;
-
 /**
  * How events are stored in PostgreSQL: the tables and columns of Axon's JDBC storage engine and
  * token store, and the JSON their payloads are written in. The command side writes this format and
@@ -74,10 +71,6 @@ public final class EventStoreFormat {
                 .connectionProvider(connections)
                 .serializer(serializer)
                 .schema(tokens())
-                // one owner per application, not per JVM (Axon's default): two apps in one JVM, as the tests and
-                // the launcher run them, would otherwise each take the other's claims for their own and handle
-                // the same segment twice
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
                 .build();
     }
 
