@@ -37,7 +37,10 @@ class AuditTrailController {
         this.eventStore = eventStore;
     }
 
-    /** One page of the aggregate's events, from {@code fromSequence}; {@code nextSequence} names the next page. */
+    /**
+     * One page of the aggregate's events, from {@code fromSequence}; {@code nextSequence} names the next page.
+     * An aggregate without events is not found, whatever page is asked for.
+     */
     @GetMapping("/{aggregateId}")
     AuditTrail trail(@PathVariable String aggregateId,
                      @RequestParam(defaultValue = "0") @Min(0) long fromSequence,
@@ -46,7 +49,7 @@ class AuditTrailController {
                 .limit(limit + 1L)
                 .map(AuditTrailController::entry)
                 .toList();
-        if (events.isEmpty() && fromSequence == 0) {
+        if (events.isEmpty() && (fromSequence == 0 || eventStore.lastSequenceNumberFor(aggregateId).isEmpty())) {
             throw new AggregateNotFoundException(aggregateId, "No events for " + aggregateId);
         }
         boolean more = events.size() > limit;
