@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -38,6 +39,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The embedded default: starts a real PostgreSQL from the binaries zonky ships on Maven Central, a
@@ -90,6 +95,7 @@ public final class StorefrontLauncher implements AutoCloseable {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        ClassArchive.forgetIfStale();
         StorefrontLauncher launcher = start(args);
         // the one shutdown hook: the apps stop first, then their servers (none registers a hook of its own)
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "storefront-shutdown"));
@@ -105,6 +111,22 @@ public final class StorefrontLauncher implements AutoCloseable {
         Deque<Runnable> stops = new ArrayDeque<>();
         stops.push(folder::close);
         try {
+            // the broker (an Erlang VM of its own) and Kafka take the longest to start: they start beside the
+            // others, and each app waits only for the servers it uses, when it uses them
+            // (--storefront.notifications.enabled=false runs without the broker, as a machine without one does)
+            LocalBroker rabbit = "false".equals(settings.getProperty("storefront.notifications.enabled"))
+                    ? null : launchRabbit(folder);
+            CompletableFuture<LocalBroker> startingRabbit = rabbit == null ? CompletableFuture.completedFuture(null)
+                    : inBackground("rabbitmq", () -> awaitRabbit(rabbit, folder));
+            if (rabbit != null) {
+                stops.push(rabbit::stop);
+            }
+            List<Runnable> kafkaCleanUps = new ArrayList<>();
+            CompletableFuture<EmbeddedKafkaKraftBroker> startingKafka = inBackground("kafka", () -> startKafka(kafkaCleanUps));
+            stops.push(() -> whenStarted(startingKafka, kafka -> {
+                kafka.destroy();
+                kafkaCleanUps.forEach(Runnable::run);
+            }));
             EmbeddedPostgres postgres = startPostgres(folder);
             stops.push(() -> closeQuietly(postgres));
             MongoServer mongo = startMongo(folder);
@@ -114,18 +136,6 @@ public final class StorefrontLauncher implements AutoCloseable {
             stops.push(redis::stop);
             GreenMail smtp = startSmtp();
             stops.push(smtp::stop);
-            List<Runnable> kafkaCleanUps = new ArrayList<>();
-            EmbeddedKafkaKraftBroker kafka = startKafka(kafkaCleanUps);
-            stops.push(() -> {
-                kafka.destroy();
-                kafkaCleanUps.forEach(Runnable::run);
-            });
-            // --storefront.notifications.enabled=false runs without the broker, as a machine without one does
-            LocalBroker rabbit = "false".equals(settings.getProperty("storefront.notifications.enabled"))
-                    ? null : startRabbit(folder);
-            if (rabbit != null) {
-                stops.push(rabbit::stop);
-            }
 
             String redisUrl = "redis://127.0.0.1:" + redis.port();
             Map<String, Object> embeddedServers = new HashMap<>(Map.of(
@@ -158,9 +168,11 @@ public final class StorefrontLauncher implements AutoCloseable {
                         context.getEnvironment().getPropertySources()
                                 .addFirst(new MapPropertySource("embedded-servers", embeddedServers));
                         context.getBeanFactory().registerSingleton("smtp", smtp);
+                        context.getBeanFactory().registerSingleton("brokerStarted", firstAwaiting(startingRabbit));
                     })
                     .run(args);
             stops.push(platform::close);
+            EmbeddedKafkaKraftBroker kafka = started(startingKafka);
             String commandUrl = "http://127.0.0.1:" + portOf(platform);
             Map<String, Object> queryServers = new HashMap<>(embeddedServers);
             queryServers.putAll(onThisMachineOnly(settings, "storefront.query-port", "8082",
@@ -196,6 +208,42 @@ public final class StorefrontLauncher implements AutoCloseable {
         } catch (RuntimeException e) {
             stopAll(stops);
             throw e;
+        }
+    }
+
+    /** Starts a server on a thread of its own, while this one starts the next. */
+    private static <T> CompletableFuture<T> inBackground(String server, Supplier<T> start) {
+        CompletableFuture<T> started = new CompletableFuture<>();
+        Thread.ofPlatform().name("start-" + server).start(() -> {
+            try {
+                started.complete(start.get());
+            } catch (Throwable failure) {
+                started.completeExceptionally(failure);
+            }
+        });
+        return started;
+    }
+
+    /** Waits for a server started in the background; its failure is this thread's. */
+    private static <T> T started(CompletableFuture<T> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    /** Stops a server started in the background once its start has ended; one that failed to start has nothing to stop. */
+    private static <T> void whenStarted(CompletableFuture<T> starting, Consumer<T> stop) {
+        T server = starting.handle((running, failure) -> running).join();
+        if (server != null) {
+            stop.accept(server);
         }
     }
 
@@ -282,18 +330,54 @@ public final class StorefrontLauncher implements AutoCloseable {
     }
 
     /**
-     * RabbitMQ from this machine's Debian package, as a child process; without it the platform runs
-     * with notifications off, and verification codes show at /demo/outbox.
+     * RabbitMQ from this machine's Debian package, as a child process, not yet listening; without it the platform
+     * runs with notifications off, and verification codes show at /demo/outbox.
      */
-    private static LocalBroker startRabbit(ServerFolder folder) {
+    private static LocalBroker launchRabbit(ServerFolder folder) {
         if (!LocalBroker.isInstalled()) {
             log.warn("RabbitMQ is not installed (apt-get install rabbitmq-server): customers' notifications are off,"
                     + " verification codes show at /demo/outbox");
             return null;
         }
-        LocalBroker rabbit = LocalBroker.start(folder.of(ServerFolder.RABBITMQ));
+        return LocalBroker.launch(folder.of(ServerFolder.RABBITMQ));
+    }
+
+    /** Waits for the broker to listen; by then its Erlang VM has written the process id that leashes it to this JVM. */
+    private static LocalBroker awaitRabbit(LocalBroker rabbit, ServerFolder folder) {
+        rabbit.awaitListening();
         folder.running(ServerFolder.RABBITMQ).ifPresent(ServerFolder::leash);
         return rabbit;
+    }
+
+    /**
+     * Holds the app's start, before its first message listener or event processor runs, until the server
+     * started in the background is up: the app builds its beans meanwhile.
+     */
+    private static SmartLifecycle firstAwaiting(CompletableFuture<?> server) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                started(server);
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MIN_VALUE;
+            }
+        };
     }
 
     /** A MongoDB-wire server: kept in an H2 file beside PostgreSQL's data, or in memory without a data directory. */

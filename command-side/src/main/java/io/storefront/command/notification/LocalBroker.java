@@ -30,7 +30,7 @@ public final class LocalBroker {
     private final Path folder;
     private final int port;
     private final int distributionPort;
-    private Process process;
+    private volatile Process process;
 
     private LocalBroker(Path folder, int port, int distributionPort) {
         this.folder = folder;
@@ -44,8 +44,18 @@ public final class LocalBroker {
 
     /** Starts a broker listening for AMQP on a free port, keeping its data in {@code folder}. */
     public static LocalBroker start(Path folder) {
+        LocalBroker broker = launch(folder);
+        broker.awaitListening();
+        return broker;
+    }
+
+    /**
+     * Starts a broker as {@link #start(Path)} does, without waiting for it to listen: its port is known at once,
+     * and {@link #awaitListening()} waits. The Erlang VM takes seconds to boot, which its users can spend starting.
+     */
+    public static LocalBroker launch(Path folder) {
         LocalBroker broker = new LocalBroker(folder.toAbsolutePath(), freePort(), freePort());
-        broker.start();
+        broker.spawn();
         return broker;
     }
 
@@ -62,6 +72,11 @@ public final class LocalBroker {
     }
 
     public synchronized void start() {
+        spawn();
+        awaitListening();
+    }
+
+    private synchronized void spawn() {
         if (!isInstalled()) {
             throw new IllegalStateException("RabbitMQ is not installed: apt-get install rabbitmq-server");
         }
@@ -91,7 +106,6 @@ public final class LocalBroker {
         } catch (IOException e) {
             throw new UncheckedIOException("RabbitMQ did not start", e);
         }
-        awaitListening();
     }
 
     /** Stops the broker the way an operator does: its durable queues and persistent messages stay on disk. */
@@ -148,7 +162,7 @@ public final class LocalBroker {
         }
     }
 
-    private void waitForExit(Duration atMost) {
+    private static void waitForExit(Process process, Duration atMost) {
         try {
             process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -157,17 +171,19 @@ public final class LocalBroker {
         }
     }
 
-    private void awaitListening() {
+    /** Waits until the broker accepts connections; it fails if the broker stops or is not listening within a minute. */
+    public void awaitListening() {
+        Process starting = process;
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
+            if (starting == null || !starting.isAlive()) {
                 throw new IllegalStateException("RabbitMQ stopped while starting; see " + folder.resolve("server.log"));
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return;
             } catch (IOException notYet) {
-                waitForExit(Duration.ofMillis(200));
+                waitForExit(starting, Duration.ofMillis(200));
             }
         }
         stop();
