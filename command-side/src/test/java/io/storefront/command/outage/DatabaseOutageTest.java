@@ -5,6 +5,9 @@ import io.storefront.command.EmbeddedRedisInitializer;
 import io.storefront.command.LocalSecretsInitializer;
 import io.storefront.command.ServersLast;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +25,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The command side's database goes away and comes back, the real server stopped and started again on its
  * data: meanwhile commands are a 503 to retry after a few seconds, with nothing half-written; after, they
- * succeed again without a restart of the service, and what was stored before is still there.
+ * succeed again without a restart of the service, what was stored before is still there, and the event
+ * processors go on from their tokens to the last event.
  */
 class DatabaseOutageTest {
 
@@ -79,6 +84,16 @@ class DatabaseOutageTest {
         // what was stored before is still there; the refused registration, made again, is whole
         login(before).expectStatus().isOk();
         login(during).expectStatus().isOk();
+        // and the processors, which failed while it was away, went on by themselves to the store's last event
+        long head = commandSide.getBean(EventStore.class).createHeadToken().position().orElseThrow();
+        var processors = commandSide.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+        assertThat(processors).isNotEmpty();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(processors).allSatisfy(processor ->
+                assertThat(processor.processingStatus().values()).isNotEmpty().allSatisfy(segment -> {
+                    assertThat(segment.isErrorState()).as(processor.getName()).isFalse();
+                    assertThat(segment.getCurrentPosition().orElse(-1)).as(processor.getName()).isGreaterThanOrEqualTo(head);
+                })));
     }
 
     private static RestTestClient.ResponseSpec register(String email) {
