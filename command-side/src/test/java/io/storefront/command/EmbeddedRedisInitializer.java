@@ -10,10 +10,16 @@ import redis.embedded.RedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Points the application at a real redis-server, started from the binary embedded-redis carries, once per test JVM. */
+/**
+ * Points the application at a real redis-server, started from the binary embedded-redis carries, once per test
+ * JVM. A test may stop it and start it again ({@link #down()}, {@link #up()}): it keeps its data over that, as a
+ * server restarted on its snapshot does.
+ */
 public class EmbeddedRedisInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static RedisServer redis;
@@ -29,8 +35,11 @@ public class EmbeddedRedisInitializer implements ApplicationContextInitializer<C
                 throw new UncheckedIOException(e);
             }
             try {
+                Path data = Files.createTempDirectory("redis");
+                data.toFile().deleteOnExit();
+                // no snapshot of its own; down() takes one, which the server reads when it starts again
                 redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                        .setting("save \"\"").setting("appendonly no").build();
+                        .setting("save \"\"").setting("appendonly no").setting("dir " + data).build();
                 redis.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Redis did not start", e);
@@ -44,6 +53,30 @@ public class EmbeddedRedisInitializer implements ApplicationContextInitializer<C
             }));
         }
         return port;
+    }
+
+    /** Stops this JVM's Redis, after a snapshot of its data: the sessions open now are there again after {@link #up()}. */
+    public static synchronized void down() {
+        RedisClient client = RedisClient.create("redis://127.0.0.1:" + port());
+        try (var connection = client.connect()) {
+            connection.sync().save();
+        } finally {
+            client.shutdown();
+        }
+        try {
+            redis.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis did not stop", e);
+        }
+    }
+
+    /** Starts this JVM's Redis again, on its port and with its data. */
+    public static synchronized void up() {
+        try {
+            redis.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis did not start again", e);
+        }
     }
 
     /**

@@ -1,10 +1,13 @@
 package io.storefront.gateway;
 
+import io.lettuce.core.ClientOptions;
 import io.storefront.api.secrets.SecretsRefresh;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -21,6 +24,16 @@ public class GatewayApplication {
 
     public static void main(String[] args) {
         application().run(args);
+    }
+
+    /**
+     * While Redis is away, its commands fail at once instead of waiting for a reconnection: a call with a token
+     * is a 503 to retry ({@link GatewayErrors}), and the rate limiter lets calls through without delaying each.
+     */
+    @Bean
+    LettuceClientConfigurationBuilderCustomizer failFastWithoutRedis() {
+        return client -> client.clientOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
     }
 
     /** Reactive even when servlet classes share the classpath, as in the embedded default. */

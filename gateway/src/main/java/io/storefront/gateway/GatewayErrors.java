@@ -7,7 +7,7 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -41,7 +41,8 @@ class GatewayErrors implements ErrorWebExceptionHandler {
             case ServiceUnavailableException noInstance -> unavailable(exchange, path);
             case NotFoundException noInstance -> unavailable(exchange, path);
             case ConnectException refused -> unavailable(exchange, path);
-            case RedisConnectionFailureException redis -> {
+            // the gateway keeps nothing but sessions and rates, in Redis: any store failure here is Redis away
+            case DataAccessException redis -> {
                 log.error("Redis is unreachable, so the gateway cannot check sessions or rates: {}", redis.getMessage());
                 exchange.getResponse().getHeaders().set("Retry-After", "5");
                 yield Problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "unavailable",

@@ -1,8 +1,11 @@
 package io.storefront.command.auth;
 
+import io.lettuce.core.ClientOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -22,6 +25,16 @@ class SessionStoreCheck {
 
     SessionStoreCheck(RedisConnectionFactory redis) {
         this.redis = redis;
+    }
+
+    /**
+     * While Redis is away, its commands fail at once, a 503 to retry, instead of waiting for a reconnection
+     * until the timeout: logins and calls with a token do not pile up meanwhile.
+     */
+    @Bean
+    static LettuceClientConfigurationBuilderCustomizer failFastWithoutRedis() {
+        return client -> client.clientOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
     }
 
     @EventListener(ApplicationReadyEvent.class)

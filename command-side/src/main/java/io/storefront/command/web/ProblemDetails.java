@@ -20,6 +20,7 @@ import org.springframework.amqp.AmqpException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -96,11 +97,13 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     /** Sessions and login throttling live in Redis: without it nobody logs in, and the log says why. */
-    @ExceptionHandler(RedisConnectionFailureException.class)
-    ProblemDetail redisDown(RedisConnectionFailureException e) {
+    @ExceptionHandler({RedisConnectionFailureException.class, RedisSystemException.class})
+    ResponseEntity<ProblemDetail> redisDown(RuntimeException e) {
         log.error("Redis is unreachable, so logins and sessions are unavailable: {}", e.getMessage());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-                "Logins are unavailable for a moment; try again shortly");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                        "Logins are unavailable for a moment; try again shortly"));
     }
 
     /** Verification codes and operators' resends go through the broker: without it they wait, nothing half done. */

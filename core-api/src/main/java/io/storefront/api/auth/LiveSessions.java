@@ -43,6 +43,7 @@ final class LiveSessions extends OncePerRequestFilter {
                         AccessTokenFormat.sessionKey(token.getToken().getClaimAsString(AccessTokenFormat.SESSION))));
             } catch (DataAccessException e) {
                 log.warn("Sessions cannot be checked, Redis does not answer: {}", e.getMessage());
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
                 ResourceServer.write(response, HttpStatus.SERVICE_UNAVAILABLE, "sessions-unavailable",
                         "Sessions cannot be checked right now; try again shortly");
                 return;
