@@ -121,8 +121,8 @@ public final class StorefrontLauncher implements AutoCloseable {
                 kafkaCleanUps.forEach(Runnable::run);
             });
             // --storefront.notifications.enabled=false runs without the broker, as a machine without one does
-            LocalBroker rabbit = "false".equals(settings.getProperty("storefront.notifications.enabled"))
-                    ? null : startRabbit(folder);
+            NotificationBroker rabbit = "false".equals(settings.getProperty("storefront.notifications.enabled"))
+                    ? null : startRabbit(folder, settings);
             if (rabbit != null) {
                 stops.push(rabbit::stop);
             }
@@ -282,18 +282,16 @@ public final class StorefrontLauncher implements AutoCloseable {
     }
 
     /**
-     * RabbitMQ from this machine's Debian package, as a child process; without it the platform runs
-     * with notifications off, and verification codes show at /demo/outbox.
+     * RabbitMQ from this machine's Debian package, as a child process; where it is not installed, or with
+     * {@code --storefront.broker=in-jvm}, an AMQP 0-9-1 broker in this JVM ({@link InJvmBroker}).
      */
-    private static LocalBroker startRabbit(ServerFolder folder) {
-        if (!LocalBroker.isInstalled()) {
-            log.warn("RabbitMQ is not installed (apt-get install rabbitmq-server): customers' notifications are off,"
-                    + " verification codes show at /demo/outbox");
-            return null;
+    private static NotificationBroker startRabbit(ServerFolder folder, StandardEnvironment settings) {
+        if (InJvmBroker.isChosen(settings)) {
+            return InJvmBroker.start(folder.of(ServerFolder.QPID), folder.keepsData(), settings);
         }
         LocalBroker rabbit = LocalBroker.start(folder.of(ServerFolder.RABBITMQ));
         folder.running(ServerFolder.RABBITMQ).ifPresent(ServerFolder::leash);
-        return rabbit;
+        return NotificationBroker.of(rabbit);
     }
 
     /** A MongoDB-wire server: kept in an H2 file beside PostgreSQL's data, or in memory without a data directory. */
