@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,12 @@ public final class InJvmBroker implements NotificationBroker {
     private synchronized void start() {
         try {
             Files.createDirectories(folder);
+            // readable by its owner only: it holds the broker's password
             Path config = folder.resolve("broker.json");
+            Files.deleteIfExists(config);
+            if (config.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             Files.writeString(config, JsonMapper.shared().writeValueAsString(configuration()));
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
             SystemLauncher launcher = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
@@ -148,6 +154,11 @@ public final class InJvmBroker implements NotificationBroker {
             Map<String, Object> attributes = new LinkedHashMap<>();
             attributes.put(SystemConfig.TYPE, "Memory");
             attributes.put(SystemConfig.INITIAL_CONFIGURATION_LOCATION, config.toUri().toString());
+            // by default Qpid reads classpath:system.properties, through a URL handler that the JVM finds on the
+            // system class path only, not in the executable jar: none, from a file
+            Path systemProperties = folder.resolve("system.properties");
+            Files.writeString(systemProperties, "# no system properties of Qpid's own\n");
+            attributes.put(SystemConfig.INITIAL_SYSTEM_PROPERTIES_LOCATION, systemProperties.toUri().toString());
             attributes.put(SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false);
             // the broker's own files (none but its preferences, which it keeps nowhere) in its folder, not ./work
             attributes.put("preferenceStoreAttributes", Map.of("type", "Noop"));
@@ -300,11 +311,12 @@ public final class InJvmBroker implements NotificationBroker {
      * defaults: Qpid's start would fill the console.
      */
     private static void quietBeforeTheApps() {
-        for (String name : List.of("org.apache.qpid", "qpid")) {
+        QuietBroker.LEVELS.forEach((setting, level) -> {
+            String name = setting.substring("logging.level.".length());
             if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger && logger.getLevel() == null) {
-                logger.setLevel(ch.qos.logback.classic.Level.WARN);
+                logger.setLevel(ch.qos.logback.classic.Level.toLevel(String.valueOf(level)));
             }
-        }
+        });
     }
 
     /** Where it takes AMQP connections, on 127.0.0.1. */
