@@ -39,6 +39,8 @@ final class ServerFolder implements AutoCloseable {
     static final String POSTGRES = "postgres";
     static final String REDIS = "redis";
     static final String RABBITMQ = "rabbitmq";
+    /** The in-JVM broker's folder ({@link InJvmBroker}): no process of its own, it goes with the launcher. */
+    static final String QPID = "qpid";
     private static final List<Server> SERVERS = List.of(
             new Server(POSTGRES + "/postmaster.pid", "postgres"),
             new Server(REDIS + "/redis.pid", "redis-server"),

@@ -114,12 +114,15 @@ public final class StorefrontLauncher implements AutoCloseable {
             // the broker (an Erlang VM of its own) and Kafka take the longest to start: they start beside the
             // others, and each app waits only for the servers it uses, when it uses them
             // (--storefront.notifications.enabled=false runs without the broker, as a machine without one does)
-            LocalBroker rabbit = "false".equals(settings.getProperty("storefront.notifications.enabled"))
-                    ? null : launchRabbit(folder);
-            CompletableFuture<LocalBroker> startingRabbit = rabbit == null ? CompletableFuture.completedFuture(null)
-                    : inBackground("rabbitmq", () -> awaitRabbit(rabbit, folder));
-            if (rabbit != null) {
-                stops.push(rabbit::stop);
+            NotificationBroker broker = "false".equals(settings.getProperty("storefront.notifications.enabled"))
+                    ? null : launchBroker(folder, settings);
+            CompletableFuture<NotificationBroker> startingBroker = broker == null ? CompletableFuture.completedFuture(null)
+                    : inBackground("broker", () -> {
+                        broker.awaitListening();
+                        return broker;
+                    });
+            if (broker != null) {
+                stops.push(broker::stop);
             }
             List<Runnable> kafkaCleanUps = new ArrayList<>();
             CompletableFuture<EmbeddedKafkaKraftBroker> startingKafka = inBackground("kafka", () -> startKafka(kafkaCleanUps));
@@ -154,10 +157,10 @@ public final class StorefrontLauncher implements AutoCloseable {
             // customers' messages: through the broker, emails caught by the embedded SMTP server
             embeddedServers.put("spring.mail.host", "127.0.0.1");
             embeddedServers.put("spring.mail.port", Integer.toString(smtp.getSmtp().getPort()));
-            if (rabbit != null) {
+            if (broker != null) {
                 embeddedServers.put("storefront.notifications.enabled", "true");
                 embeddedServers.put("spring.rabbitmq.host", "127.0.0.1");
-                embeddedServers.put("spring.rabbitmq.port", Integer.toString(rabbit.port()));
+                embeddedServers.put("spring.rabbitmq.port", Integer.toString(broker.port()));
             }
             // the command side first: its migrations create the event store the query side reads
             ConfigurableApplicationContext platform = new SpringApplicationBuilder(CommandSideApplication.class,
@@ -168,7 +171,7 @@ public final class StorefrontLauncher implements AutoCloseable {
                         context.getEnvironment().getPropertySources()
                                 .addFirst(new MapPropertySource("embedded-servers", embeddedServers));
                         context.getBeanFactory().registerSingleton("smtp", smtp);
-                        context.getBeanFactory().registerSingleton("brokerStarted", firstAwaiting(startingRabbit));
+                        context.getBeanFactory().registerSingleton("brokerStarted", firstAwaiting(startingBroker));
                     })
                     .run(args);
             stops.push(platform::close);
@@ -330,23 +333,14 @@ public final class StorefrontLauncher implements AutoCloseable {
     }
 
     /**
-     * RabbitMQ from this machine's Debian package, as a child process, not yet listening; without it the platform
-     * runs with notifications off, and verification codes show at /demo/outbox.
+     * RabbitMQ from this machine's Debian package, as a child process, not yet listening; where it is not
+     * installed, or with {@code --storefront.broker=in-jvm}, an AMQP 0-9-1 broker in this JVM ({@link InJvmBroker}).
      */
-    private static LocalBroker launchRabbit(ServerFolder folder) {
-        if (!LocalBroker.isInstalled()) {
-            log.warn("RabbitMQ is not installed (apt-get install rabbitmq-server): customers' notifications are off,"
-                    + " verification codes show at /demo/outbox");
-            return null;
+    private static NotificationBroker launchBroker(ServerFolder folder, StandardEnvironment settings) {
+        if (InJvmBroker.isChosen(settings)) {
+            return InJvmBroker.start(folder.of(ServerFolder.QPID), folder.keepsData(), settings);
         }
-        return LocalBroker.launch(folder.of(ServerFolder.RABBITMQ));
-    }
-
-    /** Waits for the broker to listen; by then its Erlang VM has written the process id that leashes it to this JVM. */
-    private static LocalBroker awaitRabbit(LocalBroker rabbit, ServerFolder folder) {
-        rabbit.awaitListening();
-        folder.running(ServerFolder.RABBITMQ).ifPresent(ServerFolder::leash);
-        return rabbit;
+        return NotificationBroker.of(LocalBroker.launch(folder.of(ServerFolder.RABBITMQ)), folder);
     }
 
     /**

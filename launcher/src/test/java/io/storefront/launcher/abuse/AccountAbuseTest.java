@@ -1,8 +1,12 @@
 package io.storefront.launcher.abuse;
 
+import io.storefront.launcher.InJvmBroker;
 import io.storefront.launcher.StorefrontLauncher;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.amqp.rabbit.connection.Connection;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import tools.jackson.databind.JsonNode;
 
 import java.net.InetAddress;
@@ -15,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.storefront.launcher.abuse.Shopfront.admin;
 import static io.storefront.launcher.abuse.Shopfront.customer;
@@ -32,12 +38,50 @@ import static org.awaitility.Awaitility.await;
  * Abuse of accounts: turning the login throttle against an account's owner, guessing passwords,
  * pumping verification texts, and asking registration which emails have accounts. Other client
  * addresses are real ones: every 127.x.y.z address is this machine's loopback, and a client bound to
- * one of them reaches the gateway from it.
+ * one of them reaches the gateway from it. The platform runs on the broker a machine without RabbitMQ
+ * has, in the launcher's JVM ({@code --storefront.broker=in-jvm}): the codes and notices below go through it.
  */
 @ExtendWith(Shopfront.StopsThePlatform.class)
 class AccountAbuseTest {
 
     private static final String PASSWORD = "correct horse battery";
+
+    @BeforeAll
+    static void onTheInJvmBroker() {
+        Shopfront.startWith("--storefront.broker=" + InJvmBroker.IN_JVM);
+    }
+
+    @Test
+    void a_new_customer_s_verification_email_comes_through_the_in_jvm_broker_and_its_code_verifies_the_address()
+            throws Exception {
+        String email = "verify-" + UUID.randomUUID() + "@example.com";
+        HttpResponse<String> registered = register("{\"name\":\"Dewi Lestari\",\"email\":\"" + email
+                + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String id = json(registered).path("id").asString();
+        String token = login(email, PASSWORD);
+        String admin = admin().token();
+        assertThat(brokerProduct()).as("the broker the command side is connected to").containsIgnoringCase("qpid");
+
+        assertThat(post("/api/users/" + id + "/verifications", "{\"channel\":\"EMAIL\"}", token).statusCode()).isEqualTo(202);
+
+        // the embedded SMTP server caught it, which it does only through the broker (without one, codes go to /demo/outbox)
+        Pattern code = Pattern.compile("(?:it is you:|code is)\\D{0,20}(\\d{6})");
+        String mailbox = await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/demo/mailbox?to=" + email, admin).body(), body -> code.matcher(body).find());
+        Matcher sent = code.matcher(mailbox);
+        assertThat(sent.find()).isTrue();
+        assertThat(post("/api/users/" + id + "/verifications/confirmation",
+                "{\"channel\":\"EMAIL\",\"code\":\"" + sent.group(1) + "\"}", token).statusCode()).isEqualTo(204);
+        assertThat(json(get("/demo/outbox?to=" + email, admin)).size()).as("nothing went around the broker").isZero();
+    }
+
+    /** The product the command side's AMQP connection says it reaches. */
+    private static String brokerProduct() {
+        try (Connection connection = platform().platform().getBean(ConnectionFactory.class).createConnection()) {
+            return String.valueOf(connection.getDelegate().getServerProperties().get("product"));
+        }
+    }
 
     @Test
     void wrong_passwords_from_one_address_do_not_lock_the_administrator_out_at_another() throws Exception {

@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,7 @@ final class Shopfront {
     static final Duration CARRIER_STEP = Duration.ofSeconds(5);
 
     private static StorefrontLauncher launcher;
+    private static String[] settings = {};
     private static final HttpClient http = HttpClient.newHttpClient();
 
     /** A signed-in caller: its id and its access token. */
@@ -42,11 +45,21 @@ final class Shopfront {
     /** The platform of this JVM, started on free ports at first use; stopped after the spec ({@link StopsThePlatform}). */
     static synchronized StorefrontLauncher platform() {
         if (launcher == null) {
-            launcher = StorefrontLauncher.start("--server.port=0", "--storefront.command-port=0",
+            List<String> args = new ArrayList<>(List.of("--server.port=0", "--storefront.command-port=0",
                     "--storefront.query-port=0", "--storefront.management-port=0",
-                    "--storefront.carrier.simulated.step=" + CARRIER_STEP.toSeconds() + "s");
+                    "--storefront.carrier.simulated.step=" + CARRIER_STEP.toSeconds() + "s"));
+            args.addAll(List.of(settings));
+            launcher = StorefrontLauncher.start(args.toArray(String[]::new));
         }
         return launcher;
+    }
+
+    /** Settings of a spec's own for the platform, before its first use (from the spec's {@code @BeforeAll}). */
+    static synchronized void startWith(String... specSettings) {
+        if (launcher != null) {
+            throw new IllegalStateException("The platform of this JVM runs already");
+        }
+        settings = specSettings.clone();
     }
 
     /**
@@ -63,6 +76,7 @@ final class Shopfront {
                     launcher.close();
                     launcher = null;
                 }
+                settings = new String[0];
             }
         }
     }
