@@ -9,6 +9,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -31,6 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +41,9 @@ import java.util.regex.Pattern;
  * sales facts. Each polled batch is written in one transaction and its offsets committed after it, so
  * a crash in between reads the batch again, which the facts' upserts make harmless. New topics of the
  * prefix are picked up as they appear. A change published in a trace is processed in a span of it.
+ * A batch that fails (its offsets not committed with Kafka away, or its facts not written with
+ * PostgreSQL away) is read again by a new consumer from the committed offsets, after a pause that
+ * doubles with each failure in a row, from 1 s up to 30 s.
  */
 @Component
 @ConditionalOnProperty("storefront.analytics.enabled")
@@ -46,6 +52,10 @@ public class SalesAnalytics implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SalesAnalytics.class);
     private static final JsonMapper JSON = JsonMapper.shared();
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    // a consumer closing while Kafka is away waits no longer to leave its group
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Headers headers) {
@@ -64,8 +74,11 @@ public class SalesAnalytics implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final Tracer tracer;
     private final TextMapPropagator propagator;
-    private KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, String> consumer;
+    private CountDownLatch stopping;
     private Thread worker;
+    // in a row, by the worker alone
+    private int failures;
     private volatile boolean rebuildAsked;
 
     SalesAnalytics(AnalyticsSettings settings, SalesFacts facts, TransactionTemplate transaction,
@@ -79,7 +92,39 @@ public class SalesAnalytics implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        consumer = new KafkaConsumer<>(Map.of(
+        CountDownLatch stop = stopping = new CountDownLatch(1);
+        worker = Thread.ofPlatform().name("sales-analytics").start(() -> consume(stop));
+    }
+
+    /** Reads with one consumer after another until stopped: a consumer that fails is closed, and a new one reads on. */
+    private void consume(CountDownLatch stop) {
+        failures = 0;
+        try {
+            while (stop.getCount() > 0) {
+                KafkaConsumer<String, String> reading = consumer = consumer();
+                try {
+                    read(reading, stop);
+                    return;
+                } catch (WakeupException woken) {
+                    return;
+                } catch (RuntimeException e) {
+                    failures++;
+                    log.warn("The sales analytics failed ({} in a row): {}; they read again from the last committed batch in {} s",
+                            failures, e.toString(), pause().toSeconds());
+                } finally {
+                    reading.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+                }
+                if (stop.await(pause().toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.group(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -87,35 +132,35 @@ public class SalesAnalytics implements SmartLifecycle {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000),
                 new StringDeserializer(), new StringDeserializer());
-        KafkaConsumer<String, String> reading = consumer;
-        worker = new Thread(() -> consume(reading), "sales-analytics");
-        worker.start();
     }
 
-    private void consume(KafkaConsumer<String, String> reading) {
+    /** Polls, writes and commits batch after batch until stopped. */
+    private void read(KafkaConsumer<String, String> reading, CountDownLatch stop) {
         String prefix = Pattern.quote(settings.topicPrefix() + ".public.");
         reading.subscribe(Pattern.compile(prefix + "(order_view|order_line_view|payment_view|stock_level)"));
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                if (rebuildAsked && !reading.assignment().isEmpty()) {
-                    rebuildAsked = false;
-                    transaction.executeWithoutResult(status -> facts.forgetAll());
-                    reading.seekToBeginning(reading.assignment());
-                }
-                ConsumerRecords<String, String> records = reading.poll(Duration.ofSeconds(1));
-                if (records.isEmpty()) {
-                    continue;
-                }
-                transaction.executeWithoutResult(status -> records.forEach(this::record));
-                reading.commitSync();
+        while (stop.getCount() > 0) {
+            if (rebuildAsked && !reading.assignment().isEmpty()) {
+                rebuildAsked = false;
+                transaction.executeWithoutResult(status -> facts.forgetAll());
+                reading.seekToBeginning(reading.assignment());
             }
-        } catch (WakeupException stopping) {
-            // stop() woke the poll up
-        } catch (RuntimeException e) {
-            log.error("The sales analytics stopped; a restart resumes from the last committed batch", e);
-        } finally {
-            reading.close();
+            ConsumerRecords<String, String> records = reading.poll(Duration.ofSeconds(1));
+            if (records.isEmpty()) {
+                continue;
+            }
+            transaction.executeWithoutResult(status -> records.forEach(this::record));
+            reading.commitSync();
+            if (failures > 0) {
+                log.info("The sales analytics read again after {} failure(s)", failures);
+                failures = 0;
+            }
         }
+    }
+
+    /** 1 s after the first failure in a row, doubled after each further one, at most 30 s. */
+    private Duration pause() {
+        Duration doubled = FIRST_PAUSE.multipliedBy(1L << Math.min(failures - 1, 5));
+        return doubled.compareTo(LONGEST_PAUSE) < 0 ? doubled : LONGEST_PAUSE;
     }
 
     /**
@@ -163,7 +208,11 @@ public class SalesAnalytics implements SmartLifecycle {
         if (worker == null) {
             return;
         }
-        consumer.wakeup();
+        stopping.countDown();
+        KafkaConsumer<String, String> reading = consumer;
+        if (reading != null) {
+            reading.wakeup();
+        }
         try {
             worker.join();
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.storefront.query.capture;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,8 +10,10 @@ import java.util.List;
  * @param topicPrefix      topics are named {@code <prefix>.public.<table>}
  * @param tables           the captured tables
  * @param excludedColumns  personal data that never leaves: {@code <table>.<column>}
+ * @param deliveryTimeout  how long a change may wait for Kafka's acknowledgement before its batch fails and
+ *                         the connector starts again from its offsets
  */
 @ConfigurationProperties("storefront.capture")
 record CaptureSettings(String bootstrapServers, String topicPrefix, List<String> tables,
-                       List<String> excludedColumns) {
+                       List<String> excludedColumns, Duration deliveryTimeout) {
 }

@@ -34,14 +34,15 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +53,12 @@ import java.util.stream.Collectors;
  * offsets are kept in Kafka, so that a restart resumes where the last acknowledged batch ended.
  * A change made in a trace is published in a span of it, which the record's {@code traceparent} header
  * carries on.
+ * <p>
+ * Kafka or PostgreSQL away stops the connector once its own retries are spent, or once Kafka has not
+ * acknowledged a batch within {@link CaptureSettings#deliveryTimeout()}: it is started again after a
+ * pause that doubles with each failure in a row, from 1 s up to 30 s, and resumes from its offsets in
+ * Kafka. A batch Kafka did not acknowledge is sent again, so a change may be on its topic twice but is
+ * never missing; the analytics' upserts make the second one harmless.
  */
 @Component
 @ConditionalOnProperty("storefront.capture.enabled")
@@ -60,6 +67,10 @@ public class ReadModelCapture implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelCapture.class);
     static final String NAME = "storefront_read_models";
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    // unacknowledged changes are not waited for longer when stopping: the next start sends them again
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     // from a change committed to Kafka's acknowledgement of it: well under a second when the capture keeps up
     private static final Duration[] LAG_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
@@ -87,8 +98,10 @@ public class ReadModelCapture implements SmartLifecycle {
     private final Timer lag;
     private final Tracer tracer;
     private final TextMapPropagator propagator;
-    private ExecutorService runner;
-    private DebeziumEngine<ChangeEvent<String, String>> engine;
+    private Thread runner;
+    private CountDownLatch stopping;
+    private volatile DebeziumEngine<ChangeEvent<String, String>> engine;
+    private volatile Outage outage;
     private KafkaProducer<String, String> producer;
 
     ReadModelCapture(CaptureSettings settings, DataSourceProperties database, MeterRegistry registry,
@@ -106,20 +119,105 @@ public class ReadModelCapture implements SmartLifecycle {
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                // while Kafka is away a send waits this long at most, and an unacknowledged change fails the
+                // batch after it: the connector then starts again, rather than hanging (or a stop with it)
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.deliveryTimeout().toMillis(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.toIntExact(settings.deliveryTimeout().toMillis()),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.toIntExact(requestTimeout().toMillis())),
                 new StringSerializer(), new StringSerializer());
-        engine = DebeziumEngine.create(Json.class)
-                .using(connector())
-                .notifying(this::publish)
-                .using((success, message, error) -> {
-                    if (!success) {
-                        log.error("Change capture stopped: {}", message, error);
-                    }
-                })
-                .build();
-        runner = Executors.newSingleThreadExecutor(task -> new Thread(task, "read-model-capture"));
-        runner.execute(engine);
+        outage = null;
+        CountDownLatch stop = stopping = new CountDownLatch(1);
+        runner = Thread.ofPlatform().name("read-model-capture").start(() -> capture(stop));
         log.info("Capturing {} to Kafka at {}", settings.tables(), settings.bootstrapServers());
+    }
+
+    /** A third of the delivery timeout: a change is sent more than once before its batch fails. */
+    private Duration requestTimeout() {
+        return settings.deliveryTimeout().dividedBy(3);
+    }
+
+    /**
+     * Runs the connector until the capture is stopped: a connector that stops by itself has failed, and
+     * runs again after a pause.
+     */
+    private void capture(CountDownLatch stop) {
+        try {
+            while (stop.getCount() > 0) {
+                engine = DebeziumEngine.create(Json.class)
+                        .using(connector())
+                        .notifying(this::publish)
+                        .using(new DebeziumEngine.ConnectorCallback() {
+                            @Override
+                            public void pollingStarted() {
+                                resumed();
+                            }
+                        })
+                        .using((success, message, error) -> ended(stop, message, error))
+                        .build();
+                engine.run();
+                if (stop.getCount() > 0 && stop.await(outage.pause().toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Called once the connector has stopped: closed by {@link #stop()}, or by itself, which is a failure. */
+    private void ended(CountDownLatch stop, String message, Throwable error) {
+        if (stop.getCount() == 0) {
+            return;
+        }
+        String reason = error == null ? message : describe(error);
+        Outage previous = outage;
+        outage = previous == null ? new Outage(1, Instant.now(), reason) : previous.again(reason);
+        // the engine has logged the stack trace already
+        log.warn("Change capture stopped ({} in a row): {}; it starts again in {} s from its offsets in Kafka",
+                outage.failures(), reason, outage.pause().toSeconds());
+    }
+
+    /** Kafka and PostgreSQL answered: the offsets are read and the connector streams. */
+    private void resumed() {
+        Outage ended = outage;
+        if (ended != null) {
+            outage = null;
+            log.info("Change capture resumed after {} failure(s) since {}", ended.failures(), ended.since());
+        }
+    }
+
+    private static String describe(Throwable error) {
+        StringBuilder reason = new StringBuilder(error.toString());
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            reason.append(" <- ").append(cause);
+        }
+        return reason.toString();
+    }
+
+    /** The capture's failures in a row, until it streams again; null while it streams. */
+    Outage outage() {
+        return outage;
+    }
+
+    /**
+     * Failures in a row of the capture.
+     *
+     * @param failures how many in a row
+     * @param since    when the first of them happened
+     * @param reason   the last one's error
+     */
+    record Outage(int failures, Instant since, String reason) {
+
+        Outage again(String reason) {
+            return new Outage(failures + 1, since, reason);
+        }
+
+        /** The pause before the next start: 1 s, doubled after each failure in a row, at most 30 s. */
+        Duration pause() {
+            Duration doubled = FIRST_PAUSE.multipliedBy(1L << Math.min(failures - 1, 5));
+            return doubled.compareTo(LONGEST_PAUSE) < 0 ? doubled : LONGEST_PAUSE;
+        }
     }
 
     /** Sends a batch to Kafka and marks it captured once every record of it is acknowledged. */
@@ -224,6 +322,11 @@ public class ReadModelCapture implements SmartLifecycle {
         properties.put("offset.storage.replication.factor", "1");
         properties.put("bootstrap.servers", settings.bootstrapServers());
         properties.put("offset.flush.interval.ms", "1000");
+        // the offsets' own producer, consumer and admin client wait for Kafka no longer than the changes' producer
+        // does: a flush of the offsets while Kafka is away would hold the connector for a minute, and a stop with it
+        properties.put("max.block.ms", Long.toString(settings.deliveryTimeout().toMillis()));
+        properties.put("default.api.timeout.ms", Long.toString(settings.deliveryTimeout().toMillis()));
+        properties.put("request.timeout.ms", Long.toString(requestTimeout().toMillis()));
         return properties;
     }
 
@@ -233,22 +336,39 @@ public class ReadModelCapture implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        if (runner == null) {
+            return;
+        }
+        stopping.countDown();
+        try {
+            // the engine refuses to close while it starts its tasks (and once it closes or has failed): it is
+            // asked again until the runner, which starts no other once stopping, is done
+            do {
+                close(engine);
+            } while (!runner.join(Duration.ofMillis(100)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            producer.close(CLOSE_TIMEOUT);
+            runner = null;
+        }
+    }
+
+    private static void close(DebeziumEngine<ChangeEvent<String, String>> engine) {
         if (engine == null) {
             return;
         }
         try {
             engine.close();
+        } catch (IllegalStateException notNow) {
+            // starting its tasks, closing or closed
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            runner.close();
-            producer.close();
-            engine = null;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return engine != null;
+        return runner != null;
     }
 }

@@ -20,8 +20,12 @@ final class AnalyticsGroup {
 
     /** The analytics group has read every record on every topic it reads. */
     static void awaitCaughtUp() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedKafkaInitializer.bootstrapServers()))) {
+        awaitCaughtUp(EmbeddedKafkaInitializer.bootstrapServers());
+    }
+
+    /** As {@link #awaitCaughtUp()}, on the Kafka at {@code bootstrapServers}. */
+    static void awaitCaughtUp(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             await().atMost(Duration.ofSeconds(90)).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("storefront-analytics")
                         .partitionsToOffsetAndMetadata().get();
