@@ -102,6 +102,7 @@ public class ReadModelCapture implements SmartLifecycle {
     private CountDownLatch stopping;
     private volatile DebeziumEngine<ChangeEvent<String, String>> engine;
     private volatile Outage outage;
+    private volatile boolean failedThisRun;
     private KafkaProducer<String, String> producer;
 
     ReadModelCapture(CaptureSettings settings, DataSourceProperties database, MeterRegistry registry,
@@ -144,6 +145,7 @@ public class ReadModelCapture implements SmartLifecycle {
     private void capture(CountDownLatch stop) {
         try {
             while (stop.getCount() > 0) {
+                failedThisRun = false;
                 engine = DebeziumEngine.create(Json.class)
                         .using(connector())
                         .notifying(this::publish)
@@ -170,12 +172,22 @@ public class ReadModelCapture implements SmartLifecycle {
         if (stop.getCount() == 0) {
             return;
         }
-        String reason = error == null ? message : describe(error);
-        Outage previous = outage;
-        outage = previous == null ? new Outage(1, Instant.now(), reason) : previous.again(reason);
+        if (!failedThisRun) {
+            failed(error == null ? message : describe(error));
+        }
         // the engine has logged the stack trace already
         log.warn("Change capture stopped ({} in a row): {}; it starts again in {} s from its offsets in Kafka",
-                outage.failures(), reason, outage.pause().toSeconds());
+                outage.failures(), outage.reason(), outage.pause().toSeconds());
+    }
+
+    /**
+     * Counts a failure of this run of the connector: told by a batch Kafka did not take, at once (the health says
+     * so then, while the connector takes its time to stop), or else by the connector stopping.
+     */
+    private void failed(String reason) {
+        Outage previous = outage;
+        outage = previous == null ? new Outage(1, Instant.now(), reason) : previous.again(reason);
+        failedThisRun = true;
     }
 
     /** Kafka and PostgreSQL answered: the offsets are read and the connector streams. */
@@ -239,7 +251,9 @@ public class ReadModelCapture implements SmartLifecycle {
             }
         } catch (ExecutionException e) {
             // not acknowledged: the engine stops here and a restart captures the batch again
-            throw new IllegalStateException("Kafka did not take a change of the read models", e.getCause());
+            IllegalStateException failure = new IllegalStateException("Kafka did not take a change of the read models", e.getCause());
+            failed(describe(failure));
+            throw failure;
         }
         committer.markBatchFinished();
     }
