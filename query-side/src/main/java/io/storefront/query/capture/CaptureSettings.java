@@ -12,8 +12,10 @@ import java.util.List;
  * @param excludedColumns  personal data that never leaves: {@code <table>.<column>}
  * @param deliveryTimeout  how long a change may wait for Kafka's acknowledgement before its batch fails and
  *                         the connector starts again from its offsets
+ * @param slot             the replication slot and publication the connector reads through: one capture per
+ *                         slot, and a slot per capture, since a change taken from a slot is gone from it
  */
 @ConfigurationProperties("storefront.capture")
 record CaptureSettings(String bootstrapServers, String topicPrefix, List<String> tables,
-                       List<String> excludedColumns, Duration deliveryTimeout) {
+                       List<String> excludedColumns, Duration deliveryTimeout, String slot) {
 }

@@ -317,8 +317,8 @@ public class ReadModelCapture implements SmartLifecycle {
         properties.put("database.user", database.determineUsername());
         properties.put("database.password", database.determinePassword() == null ? "" : database.determinePassword());
         properties.put("plugin.name", "pgoutput");
-        properties.put("slot.name", NAME);
-        properties.put("publication.name", NAME);
+        properties.put("slot.name", settings.slot());
+        properties.put("publication.name", settings.slot());
         // the publication holds the captured tables and nothing else
         properties.put("publication.autocreate.mode", "filtered");
         properties.put("topic.prefix", settings.topicPrefix());

@@ -52,7 +52,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // a batch fails 5 s into an outage, rather than 30 s: the outage stays short
-        properties = {QuerySideApplication.CONFIG_NAME, "storefront.capture.delivery-timeout=5s"})
+        properties = {QuerySideApplication.CONFIG_NAME, "storefront.capture.delivery-timeout=5s",
+                // a slot of its own: on the shared one it would take the changes the other specs' capture awaits
+                "storefront.capture.slot=storefront_kafka_outage"})
 @ContextConfiguration(initializers = {CommandSideRunning.class, EmbeddedRedisInitializer.class, KafkaOutageTest.OwnKafka.class})
 @AutoConfigureRestTestClient
 @Import(QuerySideTest.ActingAsAdmin.class)

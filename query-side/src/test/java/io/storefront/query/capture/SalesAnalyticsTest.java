@@ -83,7 +83,9 @@ class SalesAnalyticsTest {
 
         JsonNode report = awaitReport(from, to, kpis -> kpis.get("paidToDelivered").get("deliveries").asInt() == 2
                 && kpis.get("placedToPaid").get("placed").asInt() == 6 && kpis.get("declineRate").size() == 1
-                && kpis.get("declineRate").get(0).get("captured").asInt() == 4 && kpis.get("stockOuts").size() == 1);
+                && kpis.get("declineRate").get(0).get("captured").asInt() == 4 && kpis.get("stockOuts").size() == 1
+                // the refund of the order called off, on a topic of its own, may come after the deliveries
+                && kpis.get("revenuePerDay").size() == 1 && kpis.get("revenuePerDay").get(0).get("paidOrders").asInt() == 3);
 
         assertThat(report.get("placedToPaid").get("paid").asInt()).isEqualTo(4);
         assertThat(report.get("placedToPaid").get("rate").asDouble()).isEqualTo(4.0 / 6);
