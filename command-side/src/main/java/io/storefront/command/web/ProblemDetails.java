@@ -100,20 +100,16 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @ExceptionHandler({RedisConnectionFailureException.class, RedisSystemException.class})
     ResponseEntity<ProblemDetail> redisDown(RuntimeException e) {
         log.error("Redis is unreachable, so logins and sessions are unavailable: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-                        "Logins are unavailable for a moment; try again shortly"));
+        return unavailable(5, "unavailable", "Service unavailable",
+                "Logins are unavailable for a moment; try again shortly");
     }
 
     /** Verification codes and operators' resends go through the broker: without it they wait, nothing half done. */
     @ExceptionHandler(AmqpException.class)
     ResponseEntity<ProblemDetail> brokerDown(AmqpException e) {
         log.error("RabbitMQ is unreachable, so messages to customers cannot be queued: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "30")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-                        "Messages cannot be sent for a moment; try again shortly"));
+        return unavailable(30, "unavailable", "Service unavailable",
+                "Messages cannot be sent for a moment; try again shortly");
     }
 
     /**
@@ -125,10 +121,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
             TransientDataAccessException.class, TransactionSystemException.class})
     ResponseEntity<ProblemDetail> storeAway(RuntimeException e) {
         log.error("The database is unreachable, so commands cannot be recorded: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
-                        "The command cannot be recorded at the moment; try again shortly"));
+        return unavailable(5, "store-unavailable", "Store unavailable",
+                "The command cannot be recorded at the moment; try again shortly");
     }
 
     @ExceptionHandler(Conflict.class)
@@ -158,10 +152,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PaymentGateway.ProviderUnavailable.class)
     ResponseEntity<ProblemDetail> providerUnavailable(PaymentGateway.ProviderUnavailable e) {
         log.warn("{}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "30")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable", "Payment provider unavailable",
-                        "The payment provider does not answer; try again shortly"));
+        return unavailable(30, "provider-unavailable", "Payment provider unavailable",
+                "The payment provider does not answer; try again shortly");
     }
 
     @ExceptionHandler(TooSoon.class)
@@ -221,6 +213,13 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                         ? reference.getPropertyName()
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** A 503 problem saying when to try again: what is away comes back by itself. */
+    private static ResponseEntity<ProblemDetail> unavailable(int retryAfterSeconds, String type, String title, String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail));
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
