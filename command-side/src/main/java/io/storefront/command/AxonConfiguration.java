@@ -1,12 +1,21 @@
 package io.storefront.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.storefront.api.store.EventStoreFormat;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.ExceptionUtils;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** Axon's serializer, clock, correlation, transactions and command validation; the sagas app runs its policies on them too. */
 @Configuration(proxyBeanMethods = false)
@@ -57,6 +68,38 @@ public class AxonConfiguration {
     @Bean
     TransactionManagerCustomizer<AbstractPlatformTransactionManager> refusedCommandsDoNotDoomTheirCaller() {
         return transactions -> transactions.setGlobalRollbackOnParticipationFailure(false);
+    }
+
+    /**
+     * Commands are sent again when another instance appended to their aggregate first. Within one
+     * instance Axon locks an aggregate while a command works on it; two instances on one store only
+     * find out when the second append of a sequence number is refused (a {@link ConcurrencyException}).
+     * The command is then decided again on the aggregate as it now is, a few times with growing pauses,
+     * before the caller is told of the conflict (409). Nothing else is retried here: a refusal stands,
+     * and a store that is away is the caller's to retry (503 with Retry-After).
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, MeterRegistry registry) {
+        Counter retries = Counter.builder("storefront.command.retries")
+                .description("commands sent again after another instance appended to their aggregate first")
+                .register(registry);
+        ScheduledExecutorService retryPauses = Executors.newSingleThreadScheduledExecutor(
+                task -> Thread.ofPlatform().daemon().name("command-retries").unstarted(task));
+        RetryScheduler onConcurrentAppends = new ExponentialBackOffIntervalRetryScheduler(
+                ExponentialBackOffIntervalRetryScheduler.builder().retryExecutor(retryPauses).backoffFactor(10).maxRetryCount(5)) {
+
+            @Override
+            protected boolean isExplicitlyNonTransient(Throwable failure) {
+                return ExceptionUtils.findException(failure, ConcurrencyException.class).isEmpty();
+            }
+
+            @Override
+            protected boolean scheduleRetry(Runnable commandDispatch, long interval) {
+                retries.increment();
+                return super.scheduleRetry(commandDispatch, interval);
+            }
+        };
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(onConcurrentAppends).build();
     }
 
     /** Every command is validated against its Bean Validation constraints when it is sent. */

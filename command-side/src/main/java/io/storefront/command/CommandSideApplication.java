@@ -4,6 +4,7 @@ import io.storefront.api.logging.CorrelationIdFilter;
 import io.storefront.api.logging.MessageLogContext;
 import io.storefront.api.secrets.SecretsRefresh;
 import io.storefront.api.store.ProcessorGauges;
+import io.storefront.api.store.SegmentSharing;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 // where each processor stands, for Prometheus; the correlation id and acting user of every log line;
 // with the vault profile, Vault read again now and then
-@Import({ProcessorGauges.class, CorrelationIdFilter.class, MessageLogContext.class, SecretsRefresh.class})
+@Import({ProcessorGauges.class, SegmentSharing.class, CorrelationIdFilter.class, MessageLogContext.class, SecretsRefresh.class})
 public class CommandSideApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=command-side";

@@ -3,6 +3,7 @@ package io.storefront.command;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.storefront.api.store.EventStoreFormat;
+import io.storefront.api.store.SegmentSharing;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -70,7 +71,7 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(ConnectionProvider axonConnectionProvider, Serializer serializer) {
-        return EventStoreFormat.tokenStore(axonConnectionProvider, serializer);
+    TokenStore tokenStore(ConnectionProvider axonConnectionProvider, Serializer serializer, SegmentSharing sharing) {
+        return EventStoreFormat.tokenStore(axonConnectionProvider, serializer, sharing.owner());
     }
 }

@@ -97,7 +97,7 @@ class AuthorizationMatrixTest {
      */
     private static String notified(Customer customer) {
         String notificationId = "notification-" + UUID.randomUUID();
-        Platform.commandSide().getBean(CommandGateway.class).sendAndWait(new QueueNotification(notificationId,
+        Platform.commandSides().getFirst().getBean(CommandGateway.class).sendAndWait(new QueueNotification(notificationId,
                 new Message(customer.userId(), Channel.EMAIL, NotificationKind.VERIFICATION_CODE, customer.email(), "en", null)));
         return notificationId;
     }
@@ -251,7 +251,7 @@ class AuthorizationMatrixTest {
     /** Every route the services map, as "METHOD pattern", that no call of the matrix matches. */
     private static TreeSet<String> routesNotCalled(List<Call> calls) {
         TreeSet<String> missing = new TreeSet<>();
-        Stream.of(Platform.commandSide(), Platform.querySides().getFirst())
+        Stream.of(Platform.commandSides().getFirst(), Platform.querySides().getFirst())
                 .map(service -> service.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class))
                 .flatMap(mapping -> mapping.getHandlerMethods().keySet().stream())
                 .forEach(info -> info.getPatternValues().stream()

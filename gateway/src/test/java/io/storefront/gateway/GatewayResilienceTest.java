@@ -40,7 +40,7 @@ class GatewayResilienceTest {
     @Test
     void a_service_answering_later_than_the_timeout_is_a_504() {
         Platform.start();
-        ConfigurableApplicationContext gateway = Platform.gateway(Platform.url(Platform.commandSide()),
+        ConfigurableApplicationContext gateway = Platform.gateway(Platform.url(Platform.commandSides().getFirst()),
                 "--storefront.gateway.request-timeout=1ms");
         Platform.client(gateway).get().uri("/api/catalog").exchange()
                 .expectStatus().isEqualTo(504)

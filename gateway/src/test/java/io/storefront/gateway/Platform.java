@@ -22,20 +22,24 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * The platform as deployed, once per test JVM: the command side with its policies, two instances of
- * the query side, and the gateway in front of them, on one real PostgreSQL, MongoDB-wire server and
- * Redis. Tests reach it only through the gateway.
+ * The platform as staging deploys it, once per test JVM: two instances of the command side with its
+ * policies, two instances of the query side, and the gateway in front of them, on one real PostgreSQL,
+ * MongoDB-wire server and Redis. Tests reach it only through the gateway. A {@link HandlingWitness}
+ * watches every instance's processors.
  */
 final class Platform {
 
     static final String ADMIN_EMAIL = "admin@storefront.test";
     static final String ADMIN_PASSWORD = "admin-password-1";
 
-    private static ConfigurableApplicationContext commandSide;
+    private static List<ConfigurableApplicationContext> commandSides;
     private static List<ConfigurableApplicationContext> querySides;
     private static ConfigurableApplicationContext gateway;
+    private static String[] queryArgs;
+    private static final List<ConfigurableApplicationContext> spareQuerySides = new ArrayList<>();
     private static final List<ConfigurableApplicationContext> extraGateways = new ArrayList<>();
 
     private Platform() {
@@ -52,8 +56,9 @@ final class Platform {
             extraGateways.forEach(ConfigurableApplicationContext::close);
             if (gateway != null) {
                 gateway.close();
+                spareQuerySides.forEach(ConfigurableApplicationContext::close);
                 querySides.forEach(ConfigurableApplicationContext::close);
-                commandSide.close();
+                commandSides.forEach(ConfigurableApplicationContext::close);
             }
         }
     }
@@ -62,18 +67,14 @@ final class Platform {
         if (gateway != null) {
             return;
         }
-        commandSide = new SpringApplicationBuilder(CommandSideApplication.class, Policies.class)
-                .properties(CommandSideApplication.CONFIG_NAME)
-                .initializers(new EmbeddedPostgresInitializer(), new EmbeddedRedisInitializer(), new LocalSecretsInitializer())
-                .run("--server.port=0", "--management.server.port=0", "--storefront.auth.bcrypt-strength=4", "--storefront.demo.outbox=true",
-                        "--storefront.auth.admin.email=" + ADMIN_EMAIL, "--storefront.auth.admin.password=" + ADMIN_PASSWORD);
+        commandSides = List.of(commandSide("command-side-1"), commandSide("command-side-2"));
         MongoServer mongo = new MongoServer(new MemoryBackend());
         mongo.bind("localhost", 0);
-        String[] queryArgs = {"--server.port=0", "--management.server.port=0",
+        queryArgs = new String[]{"--server.port=0", "--management.server.port=0",
                 "--spring.mongodb.uri=mongodb://localhost:" + mongo.getLocalAddress().getPort() + "/storefront",
-                "--storefront.auth.jwks-uri=" + url(commandSide) + "/.well-known/jwks.json"};
-        querySides = List.of(querySide(queryArgs), querySide(queryArgs));
-        gateway = gateway(url(commandSide), "--storefront.gateway.requests-per-second=20", "--storefront.gateway.burst=40",
+                "--storefront.auth.jwks-uri=" + url(commandSides.getFirst()) + "/.well-known/jwks.json"};
+        querySides = List.of(querySide("query-side-1"), querySide("query-side-2"));
+        gateway = gateway(urls(commandSides), urls(querySides), "--storefront.gateway.requests-per-second=20", "--storefront.gateway.burst=40",
                 "--storefront.gateway.max-request-size=64KB", "--storefront.gateway.allowed-origins=https://shop.example.com");
     }
 
@@ -82,11 +83,15 @@ final class Platform {
      * with settings of its own.
      */
     static ConfigurableApplicationContext gateway(String commandSideUri, String... settings) {
+        return gateway(List.of(commandSideUri), urls(querySides), settings);
+    }
+
+    /** Another gateway in front of the given instances of each service. */
+    static ConfigurableApplicationContext gateway(List<String> commandSideUris, List<String> querySideUris, String... settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
-                "--spring.data.redis.url=redis://127.0.0.1:" + EmbeddedRedisInitializer.port(),
-                "--spring.cloud.discovery.client.simple.instances.command-side[0].uri=" + commandSideUri,
-                "--spring.cloud.discovery.client.simple.instances.query-side[0].uri=" + url(querySides.get(0)),
-                "--spring.cloud.discovery.client.simple.instances.query-side[1].uri=" + url(querySides.get(1))));
+                "--spring.data.redis.url=redis://127.0.0.1:" + EmbeddedRedisInitializer.port()));
+        args.addAll(instances("command-side", commandSideUris));
+        args.addAll(instances("query-side", querySideUris));
         args.addAll(List.of(settings));
         ConfigurableApplicationContext started = GatewayApplication.application().run(args.toArray(String[]::new));
         if (gateway != null) {
@@ -104,11 +109,42 @@ final class Platform {
         return gateway;
     }
 
-    private static ConfigurableApplicationContext querySide(String[] args) {
-        return new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties(QuerySideApplication.CONFIG_NAME)
+    private static List<String> instances(String service, List<String> uris) {
+        return IntStream.range(0, uris.size())
+                .mapToObj(n -> "--spring.cloud.discovery.client.simple.instances." + service + "[" + n + "].uri=" + uris.get(n))
+                .toList();
+    }
+
+    /** A command side claiming its processors' segments as {@code instance}: each instance in this JVM needs a name of its own. */
+    private static ConfigurableApplicationContext commandSide(String instance) {
+        return new SpringApplicationBuilder(CommandSideApplication.class, Policies.class, HandlingWitness.class)
+                .properties(CommandSideApplication.CONFIG_NAME)
+                .initializers(new EmbeddedPostgresInitializer(), new EmbeddedRedisInitializer(), new LocalSecretsInitializer())
+                .run("--server.port=0", "--management.server.port=0", "--storefront.processing.owner=" + instance,
+                        "--storefront.auth.bcrypt-strength=4", "--storefront.demo.outbox=true",
+                        "--storefront.auth.admin.email=" + ADMIN_EMAIL, "--storefront.auth.admin.password=" + ADMIN_PASSWORD);
+    }
+
+    private static ConfigurableApplicationContext querySide(String instance) {
+        return new SpringApplicationBuilder(QuerySideApplication.class, HandlingWitness.class)
+                .properties(QuerySideApplication.CONFIG_NAME, "storefront.processing.owner=" + instance)
                 .initializers(new EmbeddedPostgresInitializer(), new EmbeddedRedisInitializer())
-                .run(args);
+                .run(queryArgs);
+    }
+
+    /**
+     * A third query side, for a test that stops its server: the two of the platform stay up for the
+     * others. Closed with the platform (closing it earlier would dispose the JVM's shared Netty resources).
+     */
+    static synchronized ConfigurableApplicationContext spareQuerySide() {
+        start();
+        ConfigurableApplicationContext spare = querySide("query-side-" + (3 + spareQuerySides.size()));
+        spareQuerySides.add(spare);
+        return spare;
+    }
+
+    static List<String> urls(List<ConfigurableApplicationContext> services) {
+        return services.stream().map(Platform::url).toList();
     }
 
     static RestTestClient client() {
@@ -125,13 +161,13 @@ final class Platform {
         return querySides;
     }
 
-    static ConfigurableApplicationContext commandSide() {
+    static List<ConfigurableApplicationContext> commandSides() {
         start();
-        return commandSide;
+        return commandSides;
     }
 
-    /** The query-side instances the gateway's load balancer offers in {@code choices} choices, as base URLs. */
-    static Set<String> chosenQueryInstances(int choices) {
+    /** The query-side instances a gateway's load balancer offers in {@code choices} choices, as base URLs. */
+    static Set<String> chosenQueryInstances(ConfigurableApplicationContext gateway, int choices) {
         var balancer = gateway.getBean(LoadBalancerClientFactory.class).getInstance("query-side");
         Set<String> chosen = new HashSet<>();
         for (int choice = 0; choice < choices; choice++) {

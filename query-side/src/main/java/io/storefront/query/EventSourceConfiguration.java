@@ -5,6 +5,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.storefront.api.store.DeadLetterAdmin;
 import io.storefront.api.store.DeadLetters;
 import io.storefront.api.store.EventStoreFormat;
+import io.storefront.api.store.SegmentSharing;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -79,8 +80,8 @@ class EventSourceConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(ConnectionProvider axonConnectionProvider, Serializer serializer) {
-        return EventStoreFormat.tokenStore(axonConnectionProvider, serializer);
+    TokenStore tokenStore(ConnectionProvider axonConnectionProvider, Serializer serializer, SegmentSharing sharing) {
+        return EventStoreFormat.tokenStore(axonConnectionProvider, serializer, sharing.owner());
     }
 
     /** A projection's handler runs in a savepoint, so that a failed one leaves its view and transaction as they were. */

@@ -9,6 +9,7 @@ import io.storefront.command.LocalSecretsInitializer;
 import io.storefront.command.EmbeddedRedisInitializer;
 import io.storefront.command.auth.AccessTokens;
 import io.storefront.policy.Policies;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,6 +17,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 
 /**
  * Runs the command side with its policies (and its Redis) once per test JVM, as the embedded default does, and points
@@ -26,6 +32,10 @@ public class CommandSideRunning implements ApplicationContextInitializer<Configu
 
     private static ConfigurableApplicationContext commandSide;
     private static MongoServer mongo;
+    private static int mongoPort;
+    /** The documents, kept when the server stops: as a real MongoDB's, they outlive a restart. */
+    private static final MongoBackend mongoData = (MongoBackend) Proxy.newProxyInstance(MongoBackend.class.getClassLoader(),
+            new Class<?>[]{MongoBackend.class}, new KeptOnClose(new MemoryBackend()));
 
     /** The port of the command side's HTTP API. */
     public static synchronized int port() {
@@ -63,13 +73,44 @@ public class CommandSideRunning implements ApplicationContextInitializer<Configu
         return commandSide.getBean(CommandGateway.class);
     }
 
-    /** A MongoDB-wire server in memory, once per test JVM. */
+    /**
+     * A MongoDB-wire server in memory, once per test JVM. A client waits 2 s for it to answer (the
+     * services' setting says 5 s), not the driver's default 30 s.
+     */
     static synchronized String mongoUri() {
         if (mongo == null) {
-            mongo = new MongoServer(new MemoryBackend());
+            mongo = new MongoServer(mongoData);
             mongo.bind("localhost", 0);
+            mongoPort = mongo.getLocalAddress().getPort();
         }
-        return "mongodb://localhost:" + mongo.getLocalAddress().getPort() + "/storefront";
+        return "mongodb://localhost:" + mongoPort + "/storefront?serverSelectionTimeoutMS=2000";
+    }
+
+    /** Stops the MongoDB-wire server; its documents stay for {@link #startMongo()}. */
+    public static synchronized void stopMongo() {
+        mongo.shutdownNow();
+    }
+
+    /** Starts the MongoDB-wire server again, on its port and with its documents. */
+    public static synchronized void startMongo() {
+        mongo = new MongoServer(mongoData);
+        mongo.bind("localhost", mongoPort);
+    }
+
+    /** A backend whose close, which a server's stop calls, keeps the documents. */
+    private record KeptOnClose(MongoBackend backend) implements InvocationHandler {
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("close")) {
+                return null;
+            }
+            try {
+                return method.invoke(backend, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.storefront.api.logging.CorrelationIdFilter;
 import io.storefront.api.logging.MessageLogContext;
 import io.storefront.api.secrets.SecretsRefresh;
 import io.storefront.api.store.ProcessorGauges;
+import io.storefront.api.store.SegmentSharing;
 import io.storefront.command.AxonConfiguration;
 import io.storefront.command.CommandSideApplication;
 import io.storefront.command.EventStoreConfiguration;
@@ -24,7 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * (DESIGN.md §4). It reads the command side's configuration, then {@code sagas.yml} over it.
  */
 @SpringBootApplication
-@Import({AxonConfiguration.class, EventStoreConfiguration.class, ProcessorGauges.class, CorrelationIdFilter.class,
+@Import({AxonConfiguration.class, EventStoreConfiguration.class, ProcessorGauges.class, SegmentSharing.class, CorrelationIdFilter.class,
         MessageLogContext.class, SecretsRefresh.class})
 public class SagasApplication {
 

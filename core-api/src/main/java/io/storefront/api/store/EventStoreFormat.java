@@ -65,12 +65,13 @@ public final class EventStoreFormat {
                 .snapshotSerializer(snapshotSerializer);
     }
 
-    /** Axon's JDBC token store on {@code token_entry}. */
-    public static TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
+    /** Axon's JDBC token store on {@code token_entry}, claiming segments as {@code owner} (see {@link SegmentSharing}). */
+    public static TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, String owner) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
                 .schema(tokens())
+                .nodeId(owner)
                 .build();
     }
 
