@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * which processors it runs; one that holds more than its share of a processor's segments (the
  * segments divided by the live instances, rounded up) lets one go for a while, and an idle instance
  * claims it. An instance that stops or dies stops saying so, and the others take its segments back
- * once its claims expire. The claims themselves stay Axon's: a segment is only ever processed by the
+ * once its claims expire (Axon's claim timeout, 10 s). The claims themselves stay Axon's: a segment is only ever processed by the
  * instance whose name is on its token ({@link #owner()}).
  */
 @EnableConfigurationProperties(SegmentSharing.Settings.class)
@@ -45,8 +45,14 @@ public class SegmentSharing implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentSharing.class);
     private static final Duration EVERY = Duration.ofSeconds(5);
-    /** An instance not heard of for three rounds is gone; a released segment waits as long for another to claim it. */
-    private static final Duration GONE_AFTER = EVERY.multipliedBy(3);
+    /**
+     * An instance is counted if it spoke in about the last round. Counting one too few only leaves the
+     * segments unevenly spread for a while; counting a dead one would release segments nobody takes, as
+     * after a crash and a restart, when the dead instance's last word is still recent.
+     */
+    private static final Duration LIVE_WITHIN = EVERY.multipliedBy(3).dividedBy(2);
+    /** How long a released segment waits for another instance to claim it. */
+    private static final Duration RELEASED_FOR = EVERY.multipliedBy(3);
 
     private final String owner;
     private final JdbcClient jdbc;
@@ -78,7 +84,7 @@ public class SegmentSharing implements SmartLifecycle {
         try {
             jdbc.sql("DELETE FROM processor_instance WHERE owner = ?").param(owner).update();
         } catch (RuntimeException e) {
-            log.debug("Could not say that {} stops: the others see it gone after {}", owner, GONE_AFTER, e);
+            log.debug("Could not say that {} stops: the others see it gone after {}", owner, LIVE_WITHIN, e);
         }
     }
 
@@ -113,7 +119,7 @@ public class SegmentSharing implements SmartLifecycle {
         return jdbc.sql("""
                         SELECT processor_name, count(*) AS instances FROM processor_instance
                         WHERE seen_at > now() - make_interval(secs => ?) GROUP BY processor_name""")
-                .param(GONE_AFTER.toSeconds())
+                .param(LIVE_WITHIN.toMillis() / 1000.0)
                 .query((row, n) -> Map.entry(row.getString("processor_name"), row.getInt("instances")))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
@@ -126,7 +132,7 @@ public class SegmentSharing implements SmartLifecycle {
             int released = held.getLast();
             log.info("{} holds {} of {}'s {} segments, more than its share among {} instances: releasing segment {}",
                     owner, held.size(), name, segments, instances, released);
-            processor.releaseSegment(released, GONE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+            processor.releaseSegment(released, RELEASED_FOR.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 }
