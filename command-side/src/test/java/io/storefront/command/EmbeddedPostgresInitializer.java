@@ -7,6 +7,7 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 /** Points the application at a real PostgreSQL, started from embedded binaries once per test JVM. */
 public class EmbeddedPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -33,6 +34,15 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
             }
         }
         return postgres;
+    }
+
+    /**
+     * A PostgreSQL of a test's own, on a port and data directory that outlive each stop, so that the test
+     * can stop it and start it again as a real server restarts; with logical decoding, for the capture.
+     */
+    public static EmbeddedPostgres restartable(int port, Path dataDirectory) throws IOException {
+        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                .setServerConfig("wal_level", "logical").setRegisterShutdownHook(false).start();
     }
 
     @Override

@@ -1,13 +1,12 @@
 package io.storefront.command.outage;
 
 import io.storefront.command.CommandSideApplication;
+import io.storefront.command.EmbeddedPostgresInitializer;
 import io.storefront.command.EmbeddedRedisInitializer;
 import io.storefront.command.LocalSecretsInitializer;
+import io.storefront.command.ProcessorsCaughtUp;
 import io.storefront.command.ServersLast;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -85,15 +83,7 @@ class DatabaseOutageTest {
         login(before).expectStatus().isOk();
         login(during).expectStatus().isOk();
         // and the processors, which failed while it was away, went on by themselves to the store's last event
-        long head = commandSide.getBean(EventStore.class).createHeadToken().position().orElseThrow();
-        var processors = commandSide.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
-        assertThat(processors).isNotEmpty();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(processors).allSatisfy(processor ->
-                assertThat(processor.processingStatus().values()).isNotEmpty().allSatisfy(segment -> {
-                    assertThat(segment.isErrorState()).as(processor.getName()).isFalse();
-                    assertThat(segment.getCurrentPosition().orElse(-1)).as(processor.getName()).isGreaterThanOrEqualTo(head);
-                })));
+        ProcessorsCaughtUp.await(commandSide, Duration.ofSeconds(60));
     }
 
     private static RestTestClient.ResponseSpec register(String email) {
@@ -108,9 +98,7 @@ class DatabaseOutageTest {
                 .exchange();
     }
 
-    /** PostgreSQL on this test's port and data directory, which outlive each stop. */
     private static EmbeddedPostgres startPostgres() throws IOException {
-        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(data.resolve("postgres"))
-                .setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
+        return EmbeddedPostgresInitializer.restartable(port, data.resolve("postgres"));
     }
 }

@@ -324,6 +324,9 @@ public class ReadModelCapture implements SmartLifecycle {
         properties.put("topic.prefix", settings.topicPrefix());
         properties.put("table.include.list", qualified(settings.tables()));
         properties.put("column.exclude.list", qualified(settings.excludedColumns()));
+        // a lost connection fails the connector at once, rather than being retried inside it without end and
+        // unseen: this capture starts it again itself, after pauses that double, and its health says so meanwhile
+        properties.put("errors.max.retries", "0");
         // the connector hands changes over every 500 ms by default: most of the lag B5 measured under load
         properties.put("poll.interval.ms", "100");
         // amounts stay exact decimals, written as strings

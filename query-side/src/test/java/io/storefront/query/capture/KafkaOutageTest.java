@@ -6,11 +6,7 @@ import io.storefront.query.QuerySideApplication;
 import io.storefront.query.QuerySideTest;
 import io.storefront.query.Shop;
 import kafka.server.BrokerServer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -165,24 +161,13 @@ class KafkaOutageTest {
                 .path("components").path("capture").path("status").asString();
     }
 
-    /** The status in the latest record of each order on the topic, read from its beginning by a consumer of no group. */
+    /** The status in the latest record of each order on the topic. */
     private Map<String, String> latestStatuses(String topic) {
         Map<String, String> statuses = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    JsonNode after = record.value() == null ? null : JSON.readTree(record.value()).get("after");
-                    if (after != null && after.isObject()) {
-                        statuses.put(after.path("order_id").asString(), after.path("status").asString());
-                    }
-                }
+        for (ConsumerRecord<String, String> record : new Topics(kafka.getBrokersAsString()).records(topic)) {
+            JsonNode after = record.value() == null ? null : JSON.readTree(record.value()).get("after");
+            if (after != null && after.isObject()) {
+                statuses.put(after.path("order_id").asString(), after.path("status").asString());
             }
         }
         return statuses;

@@ -5,13 +5,8 @@ import io.storefront.query.CommandSideRunning;
 import io.storefront.query.QuerySideApplication;
 import io.storefront.query.Shop;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -221,40 +216,15 @@ class ReadModelCaptureTest {
 
     private static List<String> allRecords() {
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            for (String topic : consumer.listTopics().keySet()) {
-                if (topic.startsWith("storefront.public.")) {
-                    records(topic).forEach(record -> values.add(record.key() + " " + record.value()));
-                }
+        for (String topic : new Topics(EmbeddedKafkaInitializer.bootstrapServers()).names()) {
+            if (topic.startsWith("storefront.public.")) {
+                records(topic).forEach(record -> values.add(record.key() + " " + record.value()));
             }
         }
         return values;
     }
 
-    /** Every record on the topic so far, read from the beginning by a consumer of no group. */
     private static List<ConsumerRecord<String, String>> records(String topic) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-            if (partitions == null || partitions.isEmpty()) {
-                return records;
-            }
-            List<TopicPartition> assigned = partitions.stream()
-                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
-            consumer.assign(assigned);
-            consumer.seekToBeginning(assigned);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
-            while (assigned.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
-    }
-
-    private static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafkaInitializer.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
+        return new Topics(EmbeddedKafkaInitializer.bootstrapServers()).records(topic);
     }
 }
