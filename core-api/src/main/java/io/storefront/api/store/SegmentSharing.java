@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
  * which processors it runs; one that holds more than its share of a processor's segments (the
  * segments divided by the live instances, rounded up) lets one go for a while, and an idle instance
  * claims it. An instance that stops or dies stops saying so, and the others take its segments back
- * once its claims expire (Axon's claim timeout, 10 s). The claims themselves stay Axon's: a segment is only ever processed by the
- * instance whose name is on its token ({@link #owner()}).
+ * once its claims expire (Axon's claim timeout, 10 s). The claims themselves stay Axon's: a segment is
+ * only ever processed by the instance whose name is on its token ({@link #owner()}).
  */
 @EnableConfigurationProperties(SegmentSharing.Settings.class)
 public class SegmentSharing implements SmartLifecycle {
@@ -41,7 +41,6 @@ public class SegmentSharing implements SmartLifecycle {
     @ConfigurationProperties("storefront.processing")
     public record Settings(String owner) {
     }
-
 
     private static final Logger log = LoggerFactory.getLogger(SegmentSharing.class);
     private static final Duration EVERY = Duration.ofSeconds(5);
