@@ -27,9 +27,18 @@ class StorefrontLauncherTest {
         assertThat(DemoCatalog.ITEMS).anyMatch(item -> item.stock() == 0).anyMatch(item -> item.stock() > 0);
     }
 
+    /**
+     * One restart on a data directory, for what must outlive it: the demo catalog, seeded once; an account;
+     * and a payment deadline set before the stop, which fires after the start. (One restart for the three:
+     * each start of the platform costs about 20 s of the suite.)
+     */
     @Test
-    void the_demo_catalog_is_seeded_once_and_the_command_api_serves_it(@TempDir Path dataDir) throws Exception {
-        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0", "--storefront.management-port=0"};
+    void a_restart_on_its_data_directory_keeps_the_catalog_seeded_once_the_accounts_and_the_deadlines(@TempDir Path dataDir)
+            throws Exception {
+        String email = "restart-" + UUID.randomUUID() + "@example.com";
+        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0",
+                "--storefront.management-port=0", "--storefront.order.payment-timeout=5s"};
+        String orderId;
         try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
             assertThat(events(launcher, "ProductCreated")).isEqualTo(DemoCatalog.ITEMS.size());
             String stocked = "{\"orderId\":\"order-1\",\"quantity\":2}";
@@ -40,45 +49,25 @@ class StorefrontLauncherTest {
                     .statusCode()).as("no stock of angklung").isEqualTo(422);
             assertThat(post(launcher.port(), "/api/products/" + DemoCatalog.productId("ANGKLUNG-SET") + "/reservations", stocked, null)
                     .statusCode()).as("only an administrator reserves by hand").isEqualTo(401);
-        }
-        try (StorefrontLauncher restarted = StorefrontLauncher.start(args)) {
-            assertThat(events(restarted, "ProductCreated")).isEqualTo(DemoCatalog.ITEMS.size());
-            await().atMost(Duration.ofSeconds(30)).until(() -> get(restarted.port(), "/api/catalog?size=1", null).body()
-                    .contains("\"totalItems\":" + DemoCatalog.ITEMS.size()));
-            assertThat(get(restarted.port(), "/api/catalog?q=toraja", null).body()).contains("Kopi Toraja 250 g");
-        }
-    }
-
-    @Test
-    void a_payment_deadline_set_before_a_restart_fires_after_it(@TempDir Path dataDir) throws Exception {
-        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0", "--storefront.management-port=0", "--storefront.order.payment-timeout=5s"};
-        String orderId;
-        try (StorefrontLauncher launcher = StorefrontLauncher.start(args)) {
-            orderId = placeOrder(launcher.port(), adminToken(launcher.port()));
+            assertThat(register(launcher.port(), email).statusCode()).isEqualTo(201);
+            // last, so that the platform stops within the order's five seconds to pay
+            orderId = placeOrder(launcher.port(), admin);
             await().atMost(Duration.ofSeconds(30)).until(() -> events(launcher, orderId, "OrderReadyForPayment") == 1);
             assertThat(events(launcher, orderId, "OrderCancelled")).as("the deadline has not fired yet").isZero();
         }
         try (StorefrontLauncher restarted = StorefrontLauncher.start(args)) {
+            assertThat(events(restarted, "ProductCreated")).as("the catalog seeded once").isEqualTo(DemoCatalog.ITEMS.size());
+            assertThat(post(restarted.port(), "/api/auth/login",
+                    "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}", null).statusCode())
+                    .as("the account registered before the restart logs in")
+                    .isEqualTo(200);
             await().atMost(Duration.ofSeconds(30)).until(() -> events(restarted, orderId, "OrderCancelled") == 1);
             String admin = adminToken(restarted.port());
             await().atMost(Duration.ofSeconds(30)).until(() -> get(restarted.port(), "/api/orders/" + orderId + "/tracking", admin)
                     .body().contains("\"status\":\"CANCELLED\""));
-        }
-    }
-
-    @Test
-    void the_platform_keeps_its_data_across_a_restart_in_a_configured_data_directory(@TempDir Path dataDir) throws Exception {
-        String email = "restart-" + UUID.randomUUID() + "@example.com";
-        String[] args = {"--storefront.data-dir=" + dataDir, "--server.port=0", "--storefront.command-port=0", "--storefront.query-port=0", "--storefront.management-port=0"};
-
-        try (StorefrontLauncher first = StorefrontLauncher.start(args)) {
-            assertThat(register(first.port(), email).statusCode()).isEqualTo(201);
-        }
-        try (StorefrontLauncher second = StorefrontLauncher.start(args)) {
-            assertThat(post(second.port(), "/api/auth/login",
-                    "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}", null).statusCode())
-                    .as("the account registered before the restart logs in")
-                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(restarted.port(), "/api/catalog?size=1", null).body()
+                    .contains("\"totalItems\":" + DemoCatalog.ITEMS.size()));
+            assertThat(get(restarted.port(), "/api/catalog?q=toraja", null).body()).contains("Kopi Toraja 250 g");
         }
     }
 
