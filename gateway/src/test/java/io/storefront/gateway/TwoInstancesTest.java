@@ -74,7 +74,7 @@ class TwoInstancesTest {
                 HandlingWitness.Handled::processor, Collectors.mapping(HandlingWitness.Handled::instance, Collectors.toSet())));
         for (String processor : List.of("product-stock-policy", "order-fulfilment-policy", "payment-policy", "shipment-policy",
                 "orders-view", "payments-view", "shipments-view")) {
-            assertThat(instancesPerProcessor.get(processor)).as("the instances that handled " + processor + "'s events").hasSize(2);
+            assertThat(instancesPerProcessor.get(processor)).as("the instances that handled " + processor + "'s events").hasSizeGreaterThan(1);
         }
     }
 
