@@ -9,6 +9,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.storefront.query.Restarts;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,8 +53,6 @@ public class SalesAnalytics implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SalesAnalytics.class);
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
     // a consumer closing while Kafka is away waits no longer to leave its group
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
@@ -159,8 +158,7 @@ public class SalesAnalytics implements SmartLifecycle {
 
     /** 1 s after the first failure in a row, doubled after each further one, at most 30 s. */
     private Duration pause() {
-        Duration doubled = FIRST_PAUSE.multipliedBy(1L << Math.min(failures - 1, 5));
-        return doubled.compareTo(LONGEST_PAUSE) < 0 ? doubled : LONGEST_PAUSE;
+        return Restarts.pauseAfter(failures);
     }
 
     /**

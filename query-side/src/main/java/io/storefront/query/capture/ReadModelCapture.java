@@ -13,6 +13,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.storefront.query.Restarts;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -67,8 +68,6 @@ public class ReadModelCapture implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelCapture.class);
     static final String NAME = "storefront_read_models";
-    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
     // unacknowledged changes are not waited for longer when stopping: the next start sends them again
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -227,8 +226,7 @@ public class ReadModelCapture implements SmartLifecycle {
 
         /** The pause before the next start: 1 s, doubled after each failure in a row, at most 30 s. */
         Duration pause() {
-            Duration doubled = FIRST_PAUSE.multipliedBy(1L << Math.min(failures - 1, 5));
-            return doubled.compareTo(LONGEST_PAUSE) < 0 ? doubled : LONGEST_PAUSE;
+            return Restarts.pauseAfter(failures);
         }
     }
 
