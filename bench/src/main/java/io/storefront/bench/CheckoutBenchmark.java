@@ -1,11 +1,8 @@
 package io.storefront.bench;
 
-import io.storefront.api.shipment.ShipmentId;
 import io.storefront.launcher.StorefrontLauncher;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,19 +11,21 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * B1: N customers in a closed loop, each placing an order through the gateway, giving a card, and
  * waiting until the checkout is complete (the order paid and its shipment created, as the event store
  * shows) before placing the next. Reports completed checkouts per second, the time from placing to
- * paid, the place-order request's own latency, and errors (with their reasons on the console), for each N.
+ * paid, the place-order request's own latency, errors (with their reasons on the console), and what a
+ * checkout costs in transactions, statements, events, commands and requests ({@link CheckoutCost}), for each N.
  */
 final class CheckoutBenchmark implements Benchmarks.Benchmark {
 
@@ -44,7 +43,6 @@ final class CheckoutBenchmark implements Benchmarks.Benchmark {
         try (StorefrontLauncher platform = Embedded.startWithoutRateLimit(notifications,
                 "--management.tracing.sampling.probability=" + sampling)) {
             String gateway = "http://localhost:" + platform.port();
-            JdbcClient events = platform.platform().getBean(JdbcClient.class);
             String product = Checkouts.product(Checkouts.admin(gateway), 1_000_000);
             List<Shopper> customers = new ArrayList<>();
             for (int customer = 0; customer < Arrays.stream(levels).max().orElse(1); customer++) {
@@ -52,7 +50,7 @@ final class CheckoutBenchmark implements Benchmarks.Benchmark {
             }
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int level : levels) {
-                rows.add(runLevel(customers.subList(0, level), product, events, warmup, measured));
+                rows.add(runLevel(customers.subList(0, level), product, platform, warmup, measured));
             }
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("customers", Arrays.toString(levels));
@@ -64,7 +62,7 @@ final class CheckoutBenchmark implements Benchmarks.Benchmark {
         }
     }
 
-    private static Map<String, Object> runLevel(List<Shopper> customers, String product, JdbcClient events,
+    private static Map<String, Object> runLevel(List<Shopper> customers, String product, StorefrontLauncher platform,
                                                 Duration warmup, Duration measured) throws Exception {
         Latencies placeToPaid = new Latencies();
         Latencies placeRequest = new Latencies();
@@ -73,8 +71,9 @@ final class CheckoutBenchmark implements Benchmarks.Benchmark {
         Map<String, Integer> reasons = new ConcurrentHashMap<>();
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long stopAt = measureFrom + measured.toNanos();
+        JdbcClient database = platform.platform().getBean(JdbcClient.class);
         ExecutorService pool = Executors.newFixedThreadPool(customers.size());
-        try {
+        try (CompletedCheckouts checkouts = new CompletedCheckouts(database)) {
             List<Future<?>> loops = new ArrayList<>();
             for (Shopper customer : customers) {
                 loops.add(pool.submit(() -> {
@@ -88,17 +87,16 @@ final class CheckoutBenchmark implements Benchmarks.Benchmark {
                             if (counted) {
                                 placeRequest.record(started);
                             }
+                            CompletableFuture<Instant> paid = checkouts.of(orderId);
                             Checkouts.pay(customer, orderId);
-                            String shipmentId = ShipmentId.forOrder(orderId);
-                            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
-                                    .until(() -> exists(events, shipmentId));
+                            Instant paidAt = paid.get(60, TimeUnit.SECONDS);
                             if (counted && System.nanoTime() <= stopAt) {
                                 completed.incrementAndGet();
-                                placeToPaid.record(Duration.between(placedAt, paidAt(events, orderId)));
+                                placeToPaid.record(Duration.between(placedAt, paidAt));
                             }
-                        } catch (ConditionTimeoutException e) {
+                        } catch (TimeoutException e) {
                             errors.incrementAndGet();
-                            reasons.merge("not complete within a minute, the order's events: " + eventsOf(events, orderId),
+                            reasons.merge("not complete within a minute, the order's events: " + checkouts.giveUp(orderId),
                                     1, Integer::sum);
                         } catch (Exception e) {
                             errors.incrementAndGet();
@@ -108,43 +106,32 @@ final class CheckoutBenchmark implements Benchmarks.Benchmark {
                     return null;
                 }));
             }
+            // what the measured window's checkouts cost, counted from its start to its end
+            Thread.sleep(Duration.ofNanos(Math.max(0, measureFrom - System.nanoTime())));
+            int benchQueriesBefore = checkouts.queries();
+            CheckoutCost cost = CheckoutCost.from(database, List.of(platform.platform(), platform.querySide()));
+            Thread.sleep(Duration.ofNanos(Math.max(0, stopAt - System.nanoTime())));
+            Map<String, Object> perCheckout = cost.per(completed.get(), checkouts.queries() - benchQueriesBefore);
             for (Future<?> loop : loops) {
                 loop.get();
             }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("customers", customers.size());
+            row.put("checkouts/s", completed.get() / (measured.toNanos() / 1e9));
+            row.putAll(placeToPaid.summary("place→paid "));
+            row.put("place request p50 ms", placeRequest.percentile(50));
+            row.put("place request p99 ms", placeRequest.percentile(99));
+            row.put("errors", errors.get());
+            row.putAll(perCheckout);
+            reasons.forEach((reason, count) -> System.out.println(customers.size() + " customers, " + count + " × " + reason));
+            return row;
         } finally {
             pool.shutdownNow();
         }
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("customers", customers.size());
-        row.put("checkouts/s", completed.get() / (measured.toNanos() / 1e9));
-        row.putAll(placeToPaid.summary("place→paid "));
-        row.put("place request p50 ms", placeRequest.percentile(50));
-        row.put("place request p99 ms", placeRequest.percentile(99));
-        row.put("errors", errors.get());
-        reasons.forEach((reason, count) -> System.out.println(customers.size() + " customers, " + count + " × " + reason));
-        return row;
     }
 
     private static String reason(Exception e) {
         String message = String.valueOf(e.getMessage());
         return e.getClass().getSimpleName() + ": " + message.substring(0, Math.min(160, message.length()));
-    }
-
-    private static List<String> eventsOf(JdbcClient events, String aggregateId) {
-        return events.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
-                .param(aggregateId).query(String.class).list().stream()
-                .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
-    }
-
-    private static boolean exists(JdbcClient events, String aggregateId) {
-        return events.sql("SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ?)")
-                .param(aggregateId).query(Boolean.class).single();
-    }
-
-    /** When the order was paid, by the timestamp of its OrderPaid event. */
-    private static Instant paidAt(JdbcClient events, String orderId) {
-        return Instant.parse(events.sql("SELECT time_stamp FROM domain_event_entry WHERE aggregate_identifier = ? "
-                        + "AND payload_type LIKE '%.OrderPaid'")
-                .param(orderId).query(String.class).single());
     }
 }

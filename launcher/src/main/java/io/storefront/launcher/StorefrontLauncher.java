@@ -392,8 +392,10 @@ public final class StorefrontLauncher implements AutoCloseable {
     private static EmbeddedPostgres startPostgres(ServerFolder folder) {
         Path directory = folder.of(ServerFolder.POSTGRES);
         try {
-            // logical decoding, for the change capture of the read models
+            // logical decoding, for the change capture of the read models; each statement's count and time
+            // (pg_stat_statements, once its extension is created), for whoever looks where the time goes
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical")
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(!folder.keepsData())
                     // the launcher stops it, after the apps
