@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.storefront.api.store.EventStoreFormat;
 import io.storefront.api.store.SegmentSharing;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -30,6 +33,9 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    /** The aggregates' cache, named in each {@code @Aggregate}. */
+    public static final String AGGREGATE_CACHE = "aggregateCache";
 
     /** PostgreSQL's SQLSTATE for a unique violation: two appends of one aggregate sequence number. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -68,6 +74,23 @@ public class EventStoreConfiguration {
         protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
             appends.record(() -> super.appendEvents(events, serializer));
         }
+    }
+
+    /**
+     * Aggregates kept in memory between commands, each checked against the store before it is used
+     * ({@link AggregateCache}): loading was the largest part of a command's work in B1 (docs/benchmarks.md).
+     */
+    @Bean(AGGREGATE_CACHE)
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    Cache aggregateCache(DataSource dataSource) {
+        return new AggregateCache(JdbcClient.create(dataSource));
+    }
+
+    /** With Axon Server as the store every command loads its aggregate, as before. */
+    @Bean(AGGREGATE_CACHE)
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true", matchIfMissing = true)
+    Cache noAggregateCache() {
+        return NoCache.INSTANCE;
     }
 
     @Bean

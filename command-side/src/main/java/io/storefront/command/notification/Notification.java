@@ -12,6 +12,7 @@ import io.storefront.api.notification.RecordNotificationSent;
 import io.storefront.api.notification.ResendNotification;
 import io.storefront.api.notification.StartDelivery;
 import io.storefront.command.Conflict;
+import io.storefront.command.EventStoreConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -27,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The delivery record of one message: queued, tried (each failure with its reason), then sent, or
  * parked once the attempts are spent, until an operator sends it again.
  */
-@Aggregate
+@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
 class Notification {
 
     private enum Status { QUEUED, SENT, PARKED }

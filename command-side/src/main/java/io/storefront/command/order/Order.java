@@ -26,6 +26,7 @@ import io.storefront.api.shared.Address;
 import io.storefront.api.shared.Money;
 import io.storefront.command.Actor;
 import io.storefront.command.BusinessRuleViolation;
+import io.storefront.command.EventStoreConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -59,7 +60,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * line at exactly that price, and it is charged the total of the reserved prices. A paid order is
  * cancelled only once its parcel is stopped: until then nothing is refunded and no stock goes back.
  */
-@Aggregate
+@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
 class Order {
 
     static final String PAYMENT_DUE = "payment-due";

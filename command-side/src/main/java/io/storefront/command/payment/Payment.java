@@ -20,6 +20,7 @@ import io.storefront.api.payment.RequestPayment;
 import io.storefront.api.shared.Money;
 import io.storefront.command.BusinessRuleViolation;
 import io.storefront.command.Conflict;
+import io.storefront.command.EventStoreConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -40,7 +41,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * payment's commands, so that a provider that hangs holds neither the payment nor its transaction.
  * A payment stored before charges were started (requested, then captured or declined) reads as ever.
  */
-@Aggregate
+@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
 class Payment {
 
     static final String PROVIDER_UNAVAILABLE = "provider_unavailable";

@@ -20,6 +20,7 @@ import io.storefront.api.product.StockReserved;
 import io.storefront.api.product.UpdateProductDetails;
 import io.storefront.api.shared.Money;
 import io.storefront.command.BusinessRuleViolation;
+import io.storefront.command.EventStoreConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -36,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * order only when that many are available, and each order's reservation is reserved, released or
  * committed at most once, so a repeated command changes nothing.
  */
-@Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger", cache = EventStoreConfiguration.AGGREGATE_CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Product {

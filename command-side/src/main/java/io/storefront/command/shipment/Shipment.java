@@ -10,6 +10,7 @@ import io.storefront.api.shipment.ShipmentTracked;
 import io.storefront.api.shipment.TrackingStatus;
 import io.storefront.command.BusinessRuleViolation;
 import io.storefront.command.Conflict;
+import io.storefront.command.EventStoreConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -31,7 +32,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * happens after delivery. Until the carrier takes it (its first scan on the way), the parcel may be
  * called off; after that it is not, and a cancelled parcel takes no scans.
  */
-@Aggregate
+@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
 class Shipment {
 
     @AggregateIdentifier

@@ -16,6 +16,7 @@ import io.storefront.api.user.VerificationRequested;
 import io.storefront.api.user.WarnOfRegistrationAttempt;
 import io.storefront.command.Actor;
 import io.storefront.command.BusinessRuleViolation;
+import io.storefront.command.EventStoreConfiguration;
 import io.storefront.command.TooSoon;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -37,7 +38,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A customer's account: who they are and which of their contacts they have proven to own. */
-@Aggregate
+@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
 class User {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
