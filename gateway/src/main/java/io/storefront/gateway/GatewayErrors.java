@@ -1,5 +1,6 @@
 package io.storefront.gateway;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,12 @@ class GatewayErrors implements ErrorWebExceptionHandler {
                 exchange.getResponse().getHeaders().set("Retry-After", Long.toString(TooManyRequests.RETRY_AFTER_SECONDS));
                 yield Problems.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
                         "Too many requests; slow down and retry after the time in Retry-After");
+            }
+            // as many requests in flight to the service as it is given at once
+            case BulkheadFullException busy -> {
+                exchange.getResponse().getHeaders().set("Retry-After", "1");
+                yield Problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                        "The service behind " + path + " is busy; retry shortly");
             }
             // no live instance, every instance refused the connection, or the breaker is open
             case CallNotPermittedException open -> unavailable(exchange, path);

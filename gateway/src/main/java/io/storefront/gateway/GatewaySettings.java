@@ -15,6 +15,7 @@ import java.util.List;
  * @param requestsPerSecond  each caller's sustained rate (per user, or per address when anonymous)
  * @param burst              how many requests a caller may send at once
  * @param allowedOrigins     the browser origins allowed to call the API (CORS)
+ * @param concurrentCalls    requests in flight to one service at once; one more is answered 503 at once
  */
 @Validated
 @ConfigurationProperties("storefront.gateway")
@@ -22,5 +23,6 @@ record GatewaySettings(@NotNull Duration requestTimeout,
                        @NotNull DataSize maxRequestSize,
                        @Min(1) int requestsPerSecond,
                        @Min(1) int burst,
-                       List<String> allowedOrigins) {
+                       List<String> allowedOrigins,
+                       @Min(1) int concurrentCalls) {
 }

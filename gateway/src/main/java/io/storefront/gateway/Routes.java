@@ -1,10 +1,13 @@
 package io.storefront.gateway;
 
 import io.storefront.api.auth.AccessTokenFormat;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -110,6 +113,14 @@ class Routes {
         retry.setStatuses();
         retry.setExceptions(ConnectException.class);
         retry.setBackoff(null);
+    }
+
+    /** At most so many requests in flight to a service; the next is refused at once, not queued (see GatewayErrors). */
+    @Bean
+    Customizer<ReactiveResilience4jBulkheadProvider> bulkheads(GatewaySettings settings) {
+        return provider -> provider.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder()
+                .bulkheadConfig(BulkheadConfig.custom().maxConcurrentCalls(settings.concurrentCalls()).maxWaitDuration(Duration.ZERO).build())
+                .build());
     }
 
     /** Half of the last 20 calls failing opens a service's circuit for 10 s; a call over the request timeout fails. */

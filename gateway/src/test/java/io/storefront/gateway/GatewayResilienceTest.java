@@ -10,8 +10,11 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What a caller gets when a service is gone or slow: a problem saying so, never a hang or a stack trace. */
 class GatewayResilienceTest {
@@ -45,6 +48,23 @@ class GatewayResilienceTest {
         Platform.client(gateway).get().uri("/api/catalog").exchange()
                 .expectStatus().isEqualTo(504)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void a_service_given_as_many_requests_as_it_may_have_in_flight_is_busy_for_the_next_one() throws IOException {
+        Platform.start();
+        // a service that takes connections and never answers: each request stays in flight until the timeout
+        try (ServerSocket silent = new ServerSocket(0)) {
+            ConfigurableApplicationContext gateway = Platform.gateway("http://localhost:" + silent.getLocalPort(),
+                    "--storefront.gateway.concurrent-calls=1", "--storefront.gateway.request-timeout=5s");
+            RestTestClient http = Platform.client(gateway);
+            CompletableFuture.runAsync(() -> http.get().uri("/.well-known/jwks.json").exchange());
+            await().atMost(Duration.ofSeconds(4)).untilAsserted(() -> http.get().uri("/.well-known/jwks.json").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                    .expectBody(String.class).value(body -> assertThat(body).contains("is busy")));
+        }
     }
 
     private static int freePort() throws IOException {
