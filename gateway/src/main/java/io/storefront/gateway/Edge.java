@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -16,8 +18,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -91,6 +96,17 @@ class Edge {
     @Bean
     RedisRateLimiter redisRateLimiter(GatewaySettings settings) {
         return new RedisRateLimiter(settings.requestsPerSecond(), settings.burst());
+    }
+
+    /**
+     * The buckets' script, Spring Cloud Gateway's own, read once. The gateway's auto-configured one asks its jar
+     * on every request whether the script has changed, a jar lookup per request (2 % of B1's CPU).
+     */
+    @Bean(RedisRateLimiter.REDIS_SCRIPT_NAME)
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    RedisScript<List<Long>> redisRequestRateLimiterScript() throws IOException {
+        return RedisScript.of(new ClassPathResource("META-INF/scripts/request_rate_limiter.lua")
+                .getContentAsString(StandardCharsets.UTF_8), (Class) List.class);
     }
 
     /** One bucket per logged-in user, or per client address for anonymous callers; runs after the token is checked. */
