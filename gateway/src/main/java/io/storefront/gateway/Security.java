@@ -1,6 +1,7 @@
 package io.storefront.gateway;
 
 import io.storefront.api.auth.AccessTokenFormat;
+import io.storefront.api.auth.CheckedTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
@@ -114,7 +115,10 @@ class Security {
         };
     }
 
-    /** The auth context's public keys, fetched from any command-side instance through the load balancer. */
+    /**
+     * The auth context's public keys, fetched from any command-side instance through the load balancer; a token's
+     * signature checked once ({@link CheckedTokens}).
+     */
     @Bean
     ReactiveJwtDecoder jwtDecoder(ReactorLoadBalancerExchangeFilterFunction loadBalancer,
                                   @Value("${storefront.auth.jwks-uri}") String jwksUri) {
@@ -123,7 +127,7 @@ class Security {
                 .webClient(WebClient.builder().filter(loadBalancer).build())
                 .build();
         decoder.setJwtValidator(AccessTokenFormat.validator());
-        return decoder;
+        return CheckedTokens.remembering(decoder, AccessTokenFormat.validator());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.storefront.query;
 
 import io.storefront.api.auth.AccessTokenFormat;
+import io.storefront.api.auth.CheckedTokens;
 import io.storefront.api.auth.ResourceServer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -40,10 +41,13 @@ class WebSecurity implements WebMvcConfigurer {
                 .build();
     }
 
-    /** Access tokens are checked against the keys the auth context publishes; a new key is fetched when a token names it. */
+    /**
+     * Access tokens are checked against the keys the auth context publishes, a new key fetched when a token names
+     * it; a token's signature once ({@link CheckedTokens}).
+     */
     @Bean
     JwtDecoder jwtDecoder(@Value("${storefront.auth.jwks-uri}") String jwksUri) {
-        return AccessTokenFormat.decoder(jwksUri);
+        return CheckedTokens.remembering(AccessTokenFormat.decoder(jwksUri), AccessTokenFormat.validator());
     }
 
     @Override

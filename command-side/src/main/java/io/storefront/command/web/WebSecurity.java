@@ -5,6 +5,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.storefront.api.auth.AccessTokenFormat;
+import io.storefront.api.auth.CheckedTokens;
 import io.storefront.api.auth.ResourceServer;
 import io.storefront.command.auth.SigningKeys;
 import org.springframework.context.annotation.Bean;
@@ -49,7 +50,10 @@ class WebSecurity {
                 .build();
     }
 
-    /** Checks tokens against this side's own signing keys, without a round trip to itself. */
+    /**
+     * Checks tokens against this side's own signing keys, without a round trip to itself; a token's signature
+     * once ({@link CheckedTokens}).
+     */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -57,6 +61,6 @@ class WebSecurity {
         processor.setJWTClaimsSetVerifier((claims, context) -> { }); // the validator below checks the claims
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(AccessTokenFormat.validator());
-        return decoder;
+        return CheckedTokens.remembering(decoder, AccessTokenFormat.validator());
     }
 }
