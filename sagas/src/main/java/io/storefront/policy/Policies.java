@@ -35,6 +35,12 @@ import java.util.Set;
 public class Policies {
 
     static final int SEGMENTS = 2;
+    /**
+     * Events that have queued up are handled up to this many in one transaction (one token update, one commit);
+     * an event that comes alone is handled alone, at once. B1 at 32 customers: 21.3 checkouts/s against 16.5 one
+     * at a time, 38 transactions per checkout against 56 (docs/benchmarks.md).
+     */
+    static final int BATCH_SIZE = 20;
     static final List<String> PROCESSING_GROUPS = List.of(
             "product-stock-policy", "order-fulfilment-policy", "payment-policy", "shipment-policy");
     /** The groups above and the notification policy's, which runs where notifications are on. */
@@ -47,7 +53,7 @@ public class Policies {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         PROCESSING_GROUPS.forEach(group -> processing.registerTrackingEventProcessor(group, Configuration::eventStore,
                 configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(SEGMENTS)
-                        .andInitialSegmentsCount(SEGMENTS)));
+                        .andInitialSegmentsCount(SEGMENTS).andBatchSize(BATCH_SIZE)));
         DeadLetters.setAside(processing, WITH_DEAD_LETTERS, "policy_dead_letter", connections::getObject,
                 transactions::getObject);
     }
