@@ -129,8 +129,9 @@ class TwoInstancesTest {
                 .map(side -> RestTestClient.bindToServer().baseUrl(Platform.url(side)).build()).toList();
         double retriesBefore = retries();
         int received = 1;
-        // deliveries of stock sent to both instances at once, until they have met on the product at least once
-        while (retries() == retriesBefore && received < 400) {
+        // deliveries of stock sent to both instances at once, until they have met on the product at least once; each
+        // instance checks its cached product against the store first, so they meet only between that check and the append
+        while (retries() == retriesBefore && received < 2000) {
             List<Integer> answers = IntStream.range(0, 20).parallel()
                     .mapToObj(n -> admin.sends(instances.get(n % 2).post().uri("/api/products/{id}/stock", product))
                             .contentType(MediaType.APPLICATION_JSON).body(Map.of("quantity", 1))
